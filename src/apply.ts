@@ -1,0 +1,114 @@
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { PlannedFile } from './model.js';
+import { InputError } from './errors.js';
+import { resolveInside } from './guard.js';
+
+export type ConflictPolicy = 'skip' | 'overwrite' | 'fail';
+
+export type ChangeKind = 'create' | 'update' | 'unchanged';
+
+export interface FileChange {
+  file: PlannedFile;
+  kind: ChangeKind;
+  /** Current content on disk, when the file exists. */
+  current?: string;
+  absolutePath: string;
+}
+
+export interface ApplyResult {
+  written: FileChange[];
+  unchanged: FileChange[];
+  /** Existing files that differ and were kept (conflict policy "skip"). */
+  kept: FileChange[];
+}
+
+/** Compare the plan with the disk: what would be created, changed, or is already identical. */
+export function diffAgainstDisk(root: string, files: PlannedFile[]): FileChange[] {
+  return files.map((file) => {
+    const absolutePath = resolveInside(root, file.path);
+    if (!existsSync(absolutePath)) return { file, kind: 'create', absolutePath };
+    if (!statSync(absolutePath).isFile()) {
+      throw new InputError(`Cannot write ${file.path}: something other than a regular file is in the way.`);
+    }
+    const current = readFileSync(absolutePath, 'utf8');
+    return { file, kind: current === file.content ? 'unchanged' : 'update', current, absolutePath };
+  });
+}
+
+function nearestExistingDir(dir: string): string {
+  let current = dir;
+  while (!existsSync(current)) {
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return current;
+}
+
+/** Find every write that would fail before writing anything, so a run never stops half-way. */
+export function preflight(changes: FileChange[]): void {
+  const problems: string[] = [];
+  for (const change of changes) {
+    try {
+      if (change.kind === 'update') accessSync(change.absolutePath, constants.W_OK);
+      const existingDir = nearestExistingDir(path.dirname(change.absolutePath));
+      if (!statSync(existingDir).isDirectory()) {
+        problems.push(`${change.file.path}: ${existingDir} is a file, not a directory`);
+        continue;
+      }
+      accessSync(existingDir, constants.W_OK);
+    } catch (error) {
+      problems.push(`${change.file.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new InputError(`Nothing was written: these files cannot be written (check permissions):\n  ${problems.join('\n  ')}`);
+  }
+}
+
+function writeAtomically(file: string, content: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const mode = existsSync(file) ? statSync(file).mode & 0o777 : 0o644;
+    writeFileSync(temp, content, { mode });
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Write the changes: each file atomically (temp file + rename), all checked first, and rolled back
+ * if a write still fails part-way.
+ */
+export function applyChanges(changes: FileChange[], policy: ConflictPolicy, decide?: (change: FileChange) => boolean): ApplyResult {
+  const result: ApplyResult = { written: [], unchanged: [], kept: [] };
+  const toWrite: FileChange[] = [];
+  for (const change of changes) {
+    if (change.kind === 'unchanged') result.unchanged.push(change);
+    else if (change.kind === 'create' || change.file.toolOwned || policy === 'overwrite' || decide?.(change)) toWrite.push(change);
+    else if (policy === 'fail') {
+      throw new InputError(`Nothing was written: ${change.file.path} already exists with different content (use --force to overwrite, or --conflict skip to keep it).`);
+    } else result.kept.push(change);
+  }
+  preflight(toWrite);
+  const done: FileChange[] = [];
+  try {
+    for (const change of toWrite) {
+      writeAtomically(change.absolutePath, change.file.content);
+      done.push(change);
+    }
+  } catch (error) {
+    for (const change of done.reverse()) {
+      if (change.current === undefined) rmSync(change.absolutePath, { force: true });
+      else writeAtomically(change.absolutePath, change.current);
+    }
+    throw new InputError(`Nothing was written: ${(error as Error).message}`);
+  }
+  result.written = done;
+  return result;
+}

@@ -1,0 +1,37 @@
+import { LANGUAGES, LEVELS, LEVEL_NAMES, ARTIFACTS } from '../model.js';
+import { PRESET_IDS } from '../presets.js';
+
+export function helpText(version: string): string {
+  const levels = LEVELS.map((l) => `${l}|${LEVEL_NAMES[l]}`).join(', ');
+  return `create-secure-cncf ${version}
+Generate a hardened secure-development setup for a cloud-native open-source project.
+
+Usage
+  npm create secure-cncf@latest [directory] [-- options]
+  secure-cncf [create] [directory] [options]
+
+Without --yes it asks each question (answers default to what it detects in the directory and
+to earlier answers stored in .secure-cncf.json). With --yes it takes the defaults and the flags.
+
+Options
+  --name <text>            project name (default: repository, package or directory name)
+  --repo <owner/name>      GitHub repository (default: from the "origin" remote)
+  -l, --language <list>    ${LANGUAGES.join(', ')} (comma-separated or repeated)
+  --level <level>          maturity level: ${levels} (default 1)
+  --compliance <list>      ${PRESET_IDS.join(', ')}, or none
+  --artifacts <list>       release artifacts: ${ARTIFACTS.join(', ')}, or none
+  --branch <name>          default branch (default: detected, else main)
+  -y, --yes                non-interactive: take detected defaults and the flags above
+  --dry-run                print every planned file (new content or unified diff); write nothing
+  --conflict <policy>      existing file that differs: skip (default; kept and reported), overwrite, fail
+  --force                  same as --conflict overwrite
+  --interactive            ask even when stdin is not a terminal
+  -h, --help               show this help
+  -v, --version            print the version
+
+Exit status
+  0  everything planned is in place
+  1  finished, but existing files that differ were kept (see the report)
+  2  bad input (unknown option or value, unwritable target, unsafe path); nothing was written
+`;
+}

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Repository } from '../model.js';
+
+/** Parse the GitHub owner/name out of the remote URL forms git accepts. */
+export function parseGitHubRemote(url: string): Repository | undefined {
+  const match =
+    /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|git@github\.com:|ssh:\/\/git@github\.com(?::\d+)?\/|git:\/\/github\.com\/)([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/.exec(
+      url.trim(),
+    );
+  if (!match) return undefined;
+  return { owner: match[1] as string, name: match[2] as string };
+}
+
+export interface GitInfo {
+  remote?: Repository;
+  defaultBranch?: string;
+}
+
+async function git(root: string, args: string[]): Promise<string | undefined> {
+  const { execa } = await import('execa');
+  const result = await execa('git', args, { cwd: root, reject: false, timeout: 5000, stdin: 'ignore' });
+  return result.exitCode === 0 ? String(result.stdout).trim() : undefined;
+}
+
+/** Owner/repo from `origin` and the default branch, when the directory is a git work tree. */
+export async function readGitInfo(root: string): Promise<GitInfo> {
+  if (!existsSync(path.join(root, '.git'))) return {};
+  const [url, originHead, current] = await Promise.all([
+    git(root, ['remote', 'get-url', 'origin']),
+    git(root, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']),
+    git(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']),
+  ]);
+  const info: GitInfo = {};
+  const remote = url ? parseGitHubRemote(url) : undefined;
+  if (remote) info.remote = remote;
+  const branch = originHead?.replace(/^origin\//, '') || current;
+  if (branch) info.defaultBranch = branch;
+  return info;
+}
+
+/** Repository-relative paths with uncommitted changes (empty outside git). */
+export async function modifiedFiles(root: string): Promise<Set<string>> {
+  if (!existsSync(path.join(root, '.git'))) return new Set();
+  const out = await git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+  if (!out) return new Set();
+  return new Set(
+    out
+      .split('\0')
+      .filter((entry) => entry.length > 3)
+      .map((entry) => entry.slice(3)),
+  );
+}

@@ -1,0 +1,24 @@
+// Escaping for every format a user-supplied value can land in. Templates call these through
+// the helpers object; nothing user-supplied is interpolated raw.
+import { stringify } from 'yaml';
+
+/** A YAML scalar that round-trips to exactly `value` (always double-quoted, single line). */
+export function yamlString(value: string): string {
+  return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
+}
+
+/** Inline Markdown text: backslash-escape the characters that start markup, and neutralise HTML. */
+export function markdownText(value: string): string {
+  return value
+    .replace(/[\\`*_[\]#|~>]/g, (char) => `\\${char}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;');
+}
+
+/** A value inside a Markdown code span, using a fence longer than any backtick run in it. */
+export function markdownCode(value: string): string {
+  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
+}

@@ -1,0 +1,100 @@
+// Shared vocabulary of the engine: the values a user can choose and the shapes that flow
+// detect -> answers -> plan -> apply -> check.
+
+export const LANGUAGES = ['go', 'rust', 'python', 'javascript', 'java-maven', 'java-gradle', 'cpp'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const LANGUAGE_LABELS: Record<Language, string> = {
+  go: 'Go',
+  rust: 'Rust',
+  python: 'Python',
+  javascript: 'TypeScript / JavaScript',
+  'java-maven': 'Java (Maven)',
+  'java-gradle': 'Java (Gradle)',
+  cpp: 'C / C++',
+};
+
+export const LEVELS = [1, 2, 3] as const;
+export type Level = (typeof LEVELS)[number];
+export const LEVEL_NAMES: Record<Level, string> = { 1: 'sandbox', 2: 'incubating', 3: 'graduated' };
+
+export const ARTIFACTS = ['binaries', 'container-images', 'helm-charts', 'libraries'] as const;
+export type Artifact = (typeof ARTIFACTS)[number];
+
+/** Dependabot `package-ecosystem` values this tool can emit. */
+export type Ecosystem =
+  | 'github-actions'
+  | 'gomod'
+  | 'cargo'
+  | 'pip'
+  | 'uv'
+  | 'npm'
+  | 'bun'
+  | 'maven'
+  | 'gradle'
+  | 'docker'
+  | 'helm';
+
+export interface Repository {
+  owner: string;
+  name: string;
+}
+
+/** What the user chose (or accepted as defaults). Stored in `.secure-cncf.json`. */
+export interface Answers {
+  projectName: string;
+  repository: Repository;
+  languages: Language[];
+  level: Level;
+  compliance: string[];
+  artifacts: Artifact[];
+  defaultBranch: string;
+}
+
+/** What `detect` found in a directory. Paths are repository-relative with forward slashes. */
+export interface RepoFacts {
+  root: string;
+  isEmpty: boolean;
+  languages: Language[];
+  /** Ecosystem -> manifest directories as Dependabot wants them ("/" or "/sub/dir"). */
+  manifests: Partial<Record<Ecosystem, string[]>>;
+  artifacts: Artifact[];
+  remote?: Repository;
+  defaultBranch?: string;
+  renovateConfig?: string;
+  stored?: StoredState;
+}
+
+/** The answers and what was generated, persisted so later runs can re-use and upgrade. */
+export interface StoredState {
+  schemaVersion: 1;
+  generator: { name: string; version: string };
+  answers: Answers;
+  /** path -> sha256 of the content this tool wrote there. */
+  files: Record<string, string>;
+}
+
+/** Answers plus everything derived from them and the repository: the input of `plan`. */
+export interface Profile {
+  answers: Answers;
+  facts: RepoFacts;
+  /** Manifest directories per ecosystem, from detection, or "/" for chosen languages not yet on disk. */
+  ecosystems: Partial<Record<Ecosystem, string[]>>;
+}
+
+export interface PlannedFile {
+  path: string;
+  content: string;
+  /** Control ids that produced this file. */
+  controls: string[];
+  reason: string;
+  /** The tool's own bookkeeping (the state file): always refreshed, never a user conflict. */
+  toolOwned?: boolean;
+}
+
+export interface Plan {
+  profile: Profile;
+  files: PlannedFile[];
+  /** Things the user should know that are not file changes (e.g. Renovate found, Dependabot skipped). */
+  notes: string[];
+}

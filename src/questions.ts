@@ -1,0 +1,88 @@
+// The generator's questions as data: the Yeoman front end asks them, and tests (and the
+// Backstage template) check themselves against this single list.
+import { ARTIFACTS, LANGUAGES, LANGUAGE_LABELS, LEVELS, LEVEL_NAMES, type Answers } from './model.js';
+import type { AnswerDefaults, AnswerFlags } from './answers.js';
+import { PRESET_IDS } from './presets.js';
+import { parseRepository, validateBranch, validateProjectName } from './validate.js';
+
+export interface Question {
+  type: 'input' | 'checkbox' | 'list';
+  name: keyof AnswerFlags;
+  message: string;
+  default?: unknown;
+  choices?: Array<{ name: string; value: string | number; checked?: boolean }>;
+  validate?: (value: unknown) => true | string;
+}
+
+function check(fn: () => unknown): true | string {
+  try {
+    fn();
+    return true;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const LEVEL_HINTS: Record<number, string> = {
+  1: 'OSPS Baseline level 1: CodeQL, Scorecard, dependency review, vulnerability and secret scans, Dependabot, SECURITY.md',
+  2: 'OSPS Baseline level 2: adds signed releases with SBOMs and provenance, rulesets, Security Insights',
+  3: 'OSPS Baseline level 3: adds SLSA L3 provenance, image scanning, fuzzing, threat model, admission policy',
+};
+
+/** The questions still open after the flags; each has the detected or stored default. */
+export function questions(defaults: AnswerDefaults, flags: AnswerFlags): Question[] {
+  const all: Question[] = [
+    { type: 'input', name: 'name', message: 'Project name', default: defaults.projectName, validate: (v) => check(() => validateProjectName(String(v))) },
+    {
+      type: 'input',
+      name: 'repo',
+      message: 'GitHub repository (owner/name)',
+      default: defaults.repository ? `${defaults.repository.owner}/${defaults.repository.name}` : undefined,
+      validate: (v) => check(() => parseRepository(String(v))),
+    },
+    {
+      type: 'checkbox',
+      name: 'language',
+      message: 'Languages',
+      choices: LANGUAGES.map((l) => ({ name: LANGUAGE_LABELS[l], value: l, checked: defaults.languages.includes(l) })),
+      validate: (v) => (Array.isArray(v) && v.length > 0 ? true : 'Choose at least one language.'),
+    },
+    {
+      type: 'list',
+      name: 'level',
+      message: 'Maturity level',
+      default: defaults.level,
+      choices: LEVELS.map((l) => ({ name: `${LEVEL_NAMES[l]} (${LEVEL_HINTS[l]})`, value: l })),
+    },
+    {
+      type: 'checkbox',
+      name: 'compliance',
+      message: 'Compliance targets (optional)',
+      choices: PRESET_IDS.map((id) => ({ name: id, value: id, checked: defaults.compliance.includes(id) })),
+    },
+    {
+      type: 'checkbox',
+      name: 'artifacts',
+      message: 'Release artifacts',
+      choices: ARTIFACTS.map((a) => ({ name: a, value: a, checked: defaults.artifacts.includes(a) })),
+    },
+    { type: 'input', name: 'branch', message: 'Default branch', default: defaults.defaultBranch, validate: (v) => check(() => validateBranch(String(v))) },
+  ];
+  return all.filter((q) => flags[q.name] === undefined);
+}
+
+/** Turn prompt answers into flag-shaped values so one validator handles both. */
+export function promptAnswersToFlags(raw: Record<string, unknown>, flags: AnswerFlags): AnswerFlags {
+  const list = (value: unknown): string[] | undefined => (Array.isArray(value) ? (value.length ? value.map(String) : ['none']) : undefined);
+  const result: AnswerFlags = { ...flags };
+  if (raw['name'] !== undefined) result.name = String(raw['name']);
+  if (raw['repo'] !== undefined) result.repo = String(raw['repo']);
+  if (raw['language'] !== undefined) result.language = (raw['language'] as unknown[]).map(String);
+  if (raw['level'] !== undefined) result.level = String(raw['level']);
+  if (raw['compliance'] !== undefined) result.compliance = list(raw['compliance']);
+  if (raw['artifacts'] !== undefined) result.artifacts = list(raw['artifacts']);
+  if (raw['branch'] !== undefined) result.branch = String(raw['branch']);
+  return result;
+}
+
+export type { Answers };

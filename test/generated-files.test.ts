@@ -1,0 +1,92 @@
+// Every generated file, for every language alone and all together, must pass the real validators
+// and the hardening rules the generator promises.
+import { describe, expect, it } from 'vitest';
+import { parse, parseDocument, isScalar, visit } from 'yaml';
+import { LANGUAGES, type Answers, type Language } from '../src/model.js';
+import { actionlint, schemaErrors } from './helpers/validators.js';
+import { planFor } from './helpers/generate.js';
+import { loadPins } from '../src/pins.js';
+
+const CASES: Array<{ name: string; languages: Language[] }> = [
+  ...LANGUAGES.map((language) => ({ name: language, languages: [language] })),
+  { name: 'all-languages', languages: [...LANGUAGES] },
+];
+const LEVELS: Answers['level'][] = [1];
+
+const pins = loadPins();
+
+function workflowSteps(workflow: any): Array<{ job: string; step: any }> {
+  return Object.entries(workflow.jobs ?? {}).flatMap(([job, body]: [string, any]) =>
+    (body.steps ?? []).map((step: any) => ({ job, step })),
+  );
+}
+
+describe.each(CASES)('generated files for $name', ({ languages }) => {
+  describe.each(LEVELS)('level %i', (level) => {
+    it('workflows pass actionlint and the SchemaStore workflow schema', async () => {
+      const plan = await planFor({ languages, level });
+      const workflows = plan.files.filter((f) => f.path.startsWith('.github/workflows/'));
+      expect(workflows.length).toBeGreaterThan(0);
+      for (const file of workflows) {
+        expect(await actionlint(file.content, file.path), file.path).toEqual([]);
+        expect(schemaErrors('github-workflow.json', file.content), file.path).toEqual([]);
+      }
+    });
+
+    it('dependabot.yml validates against the dependabot-2.0 schema and has no empty ecosystem', async () => {
+      const plan = await planFor({ languages, level });
+      const file = plan.files.find((f) => f.path === '.github/dependabot.yml');
+      expect(file).toBeDefined();
+      expect(schemaErrors('dependabot-2.0.json', file!.content)).toEqual([]);
+      const config = parse(file!.content);
+      for (const update of config.updates) expect(update['package-ecosystem']).toMatch(/^[a-z-]+$/);
+    });
+
+    it('workflows follow the hardening rules', async () => {
+      const plan = await planFor({ languages, level });
+      for (const file of plan.files.filter((f) => f.path.startsWith('.github/workflows/'))) {
+        const workflow = parse(file.content);
+        // Top-level token is empty or read-only.
+        expect(['{}', 'read-all'], file.path).toContain(
+          typeof workflow.permissions === 'string' ? workflow.permissions : JSON.stringify(workflow.permissions),
+        );
+        for (const [jobId, job] of Object.entries<any>(workflow.jobs)) {
+          expect(job.permissions, `${file.path} ${jobId} declares its permissions`).toBeDefined();
+          if (!job.uses) expect(job['timeout-minutes'] ?? (file.path.endsWith('scorecard.yml') ? 'n/a' : undefined), `${file.path} ${jobId} timeout`).toBeDefined();
+        }
+        for (const { job, step } of workflowSteps(workflow)) {
+          if (typeof step.run === 'string') {
+            expect(step.run, `${file.path} ${job}: no expression expanded inside run:`).not.toContain('${{');
+          }
+          if (typeof step.uses === 'string' && step.uses.startsWith('actions/checkout@')) {
+            expect(step.with?.['persist-credentials'], `${file.path} ${job}: checkout persist-credentials`).toBe(false);
+          }
+        }
+      }
+    });
+
+    it('every uses: is pinned from the pin table with its version comment', async () => {
+      const plan = await planFor({ languages, level });
+      for (const file of plan.files.filter((f) => f.path.startsWith('.github/workflows/'))) {
+        const doc = parseDocument(file.content);
+        visit(doc, {
+          Pair(_, pair) {
+            if (!isScalar(pair.key) || pair.key.value !== 'uses' || !isScalar(pair.value)) return;
+            const ref = String(pair.value.value);
+            const [name, version] = ref.split('@') as [string, string];
+            const pin = pins.actions[name];
+            expect(pin, `${file.path}: ${name} is in the pin table`).toBeDefined();
+            if (pin!.pinBy === 'tag') {
+              expect(version).toBe(pin!.tag);
+            } else {
+              expect(version, `${file.path}: ${name}`).toBe(pin!.sha);
+              expect(pair.value.comment?.trim(), `${file.path}: ${name} version comment`).toBe(pin!.tag);
+            }
+          },
+        });
+        // No scalar anywhere references a mutable ref like @v4 or @main.
+        expect(file.content).not.toMatch(/uses:\s*[\w./-]+@(v\d+|main|master)\s*$/m);
+      }
+    });
+  });
+});

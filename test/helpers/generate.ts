@@ -1,0 +1,37 @@
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Answers, Plan, RepoFacts } from '../../src/model.js';
+import { buildProfile } from '../../src/profile.js';
+import { createPlan } from '../../src/plan.js';
+
+export function emptyFacts(root = '/nonexistent'): RepoFacts {
+  return { root, isEmpty: true, languages: [], manifests: {}, artifacts: [] };
+}
+
+export function answers(overrides: Partial<Answers> = {}): Answers {
+  return {
+    projectName: 'widget',
+    repository: { owner: 'acme', name: 'widget' },
+    languages: ['go'],
+    level: 1,
+    compliance: [],
+    artifacts: ['binaries'],
+    defaultBranch: 'main',
+    ...overrides,
+  };
+}
+
+export async function planFor(overrides: Partial<Answers> = {}, facts: RepoFacts = emptyFacts()): Promise<Plan> {
+  return createPlan(buildProfile(answers(overrides), facts));
+}
+
+/** A temporary directory populated with files (path -> content); removed by the returned cleanup. */
+export function tempRepo(files: Record<string, string> = {}): { root: string; cleanup: () => void } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'secure-cncf-'));
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), content);
+  }
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
