@@ -52,7 +52,7 @@ describe.each(CASES)('generated files for $name', ({ languages }) => {
         );
         for (const [jobId, job] of Object.entries<any>(workflow.jobs)) {
           expect(job.permissions, `${file.path} ${jobId} declares its permissions`).toBeDefined();
-          if (!job.uses) expect(job['timeout-minutes'] ?? (file.path.endsWith('scorecard.yml') ? 'n/a' : undefined), `${file.path} ${jobId} timeout`).toBeDefined();
+          if (!job.uses) expect(job['timeout-minutes'], `${file.path} ${jobId} timeout`).toBeDefined();
         }
         for (const { job, step } of workflowSteps(workflow)) {
           if (typeof step.run === 'string') {

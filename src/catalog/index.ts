@@ -12,6 +12,9 @@ import { secretScanning } from '../controls/secret-scanning.js';
 import { scorecard } from '../controls/scorecard.js';
 import { pinnedActions } from '../controls/pinned-actions.js';
 import { workflowPermissions } from '../controls/workflow-permissions.js';
+import { codeowners } from '../controls/codeowners.js';
+import { branchRuleset } from '../controls/branch-ruleset.js';
+import { securityInsights } from '../controls/security-insights.js';
 
 export const CATALOG: readonly Control[] = [
   securityPolicy,
@@ -23,6 +26,9 @@ export const CATALOG: readonly Control[] = [
   scorecard,
   pinnedActions,
   workflowPermissions,
+  codeowners,
+  branchRuleset,
+  securityInsights,
 ];
 
 /** The controls a profile's level requires that apply to the project. */

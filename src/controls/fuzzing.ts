@@ -1,0 +1,70 @@
+import type { Control, ControlOutput } from '../catalog/types.js';
+import type { Language, Profile } from '../model.js';
+import { loadPins } from '../pins.js';
+import { workflowData, workingDir } from './common.js';
+
+/**
+ * cargo-fuzz release installed by the workflow (`cargo install --locked`; crates.io verifies the
+ * crate's checksum). Source: crates.io, cargo-fuzz max_stable_version 0.13.2 (published 2026-06-09).
+ */
+export const CARGO_FUZZ_VERSION = '0.13.2';
+
+const FUZZ_LANGUAGES: Language[] = ['go', 'rust', 'cpp', 'python'];
+
+/**
+ * ClusterFuzzLite runs through google/clusterfuzzlite/actions/{build_fuzzers,run_fuzzers}. Those
+ * are not in the pin table, so the generated workflow uses the toolchains' own fuzzers instead
+ * and the guide explains ClusterFuzzLite / OSS-Fuzz onboarding.
+ */
+export function clusterFuzzLitePinned(): boolean {
+  const actions = loadPins().actions;
+  return 'google/clusterfuzzlite/actions/build_fuzzers' in actions && 'google/clusterfuzzlite/actions/run_fuzzers' in actions;
+}
+
+function fuzzData(profile: Profile) {
+  const languages = profile.answers.languages;
+  const goModules = languages.includes('go') ? (profile.ecosystems.gomod ?? []).map(workingDir) : [];
+  const cargoCrates = languages.includes('rust') ? (profile.ecosystems.cargo ?? []).map(workingDir) : [];
+  return { goModules, cargoCrates };
+}
+
+export const fuzzing: Control = {
+  id: 'fuzzing',
+  title: 'Continuous fuzzing',
+  why: 'Feeds generated inputs to parsers and decoders until they crash, finding the memory-safety bugs, panics and hangs that reviews and unit tests miss, on every pull request and for longer every week.',
+  level: 3,
+  osps: [],
+  practices: ['fuzzing'],
+  appliesTo: (profile) => profile.answers.languages.some((l) => FUZZ_LANGUAGES.includes(l)),
+  outputs: (profile) => {
+    const { goModules, cargoCrates } = fuzzData(profile);
+    const languages = profile.answers.languages.filter((l) => FUZZ_LANGUAGES.includes(l));
+    const outputs: ControlOutput[] = [
+      {
+        path: 'docs/security/fuzzing.md',
+        template: 'fuzzing/fuzzing.md.ejs',
+        data: {
+          projectName: profile.answers.projectName,
+          languages,
+          hasWorkflow: goModules.length > 0 || cargoCrates.length > 0,
+          goModules,
+          cargoCrates,
+          cargoFuzzVersion: CARGO_FUZZ_VERSION,
+        },
+      },
+    ];
+    if (goModules.length > 0 || cargoCrates.length > 0) {
+      outputs.push({
+        path: '.github/workflows/fuzzing.yml',
+        template: 'fuzzing/fuzzing.yml.ejs',
+        data: {
+          ...workflowData(profile, 'fuzzing'),
+          goModules,
+          cargoCrates,
+          cargoFuzzVersion: CARGO_FUZZ_VERSION,
+        },
+      });
+    }
+    return outputs;
+  },
+};

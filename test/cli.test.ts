@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { main, type Io } from '../src/cli/main.js';
+import { FLAG_NAMES } from '../src/cli/args.js';
+import { tempRepo } from './helpers/generate.js';
+import { readOnlyDir } from './helpers/readonly.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+function repo(files: Record<string, string> = {}) {
+  const made = tempRepo(files);
+  cleanups.push(made.cleanup);
+  return made.root;
+}
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { stdout: (t) => (out += `${t}\n`), stderr: (t) => (err += `${t}\n`), stdinIsTTY: false };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+function snapshotTree(root: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else result[path.relative(root, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(root);
+  return result;
+}
+
+const BASE = ['--yes', '--repo', 'acme/widget', '--language', 'go'];
+
+describe('secure-cncf CLI', () => {
+  it('prints help listing every flag, and the version', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const flag of FLAG_NAMES.filter((f) => f !== '--languages' && f !== '--no-interactive')) expect(help.out).toContain(flag);
+    const version = await run(['--version']);
+    expect(version.out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it.each([
+    [['--language', 'cobol'], /Unknown language "cobol". Valid languages: go, rust/],
+    [['--level', '7'], /Unknown level "7". Valid levels: 1 \(sandbox\)/],
+    [['--artifacts', 'rpm'], /Unknown release artifact "rpm"/],
+    [['--compliance', 'hipaa'], /Unknown compliance preset "hipaa". Valid presets: pci-dss-4.0.1/],
+    [['--conflict', 'merge'], /Unknown --conflict value "merge". Valid values: skip, overwrite, fail/],
+    [['--repo', 'not a slug'], /is not a GitHub repository slug/],
+    [['--branch', 'a..b'], /is not a valid branch name/],
+    [['--name', 'two\nlines'], /control characters/],
+    [['--frobnicate'], /Unknown option '--frobnicate'.*\nValid options: --name/s],
+  ])('rejects %j with exit 2 and writes nothing', async (extra, message) => {
+    const root = repo();
+    const result = await run([root, ...BASE, ...extra]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('asks for --repo when the repository cannot be detected', async () => {
+    const root = repo();
+    const result = await run([root, '--yes', '--language', 'go']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/Pass --repo owner\/name/);
+  });
+
+  it('generates, then a second run changes no byte and says so', async () => {
+    const root = repo();
+    const first = await run([root, ...BASE]);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('created  .github/workflows/codeql.yml [sast]');
+    const before = snapshotTree(root);
+    // Stored answers are re-used: no flags needed the second time.
+    const second = await run([root, '--yes']);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('Nothing to do');
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('keeps an existing differing file, reports it and exits 1; --force replaces it', async () => {
+    const root = repo({ 'SECURITY.md': '# Our own policy\n' });
+    const kept = await run([root, ...BASE]);
+    expect(kept.code).toBe(1);
+    expect(kept.out).toMatch(/kept\s+SECURITY\.md \[security-policy\]\s+exists and differs/);
+    expect(readFileSync(path.join(root, 'SECURITY.md'), 'utf8')).toBe('# Our own policy\n');
+    const forced = await run([root, ...BASE, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(path.join(root, 'SECURITY.md'), 'utf8')).toContain('private vulnerability reporting');
+  });
+
+  it('--dry-run prints each file with its control and content and writes nothing', async () => {
+    const root = repo({ 'SECURITY.md': '# Our own policy\n' });
+    const result = await run([root, ...BASE, '--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/create\s+\.github\/workflows\/codeql\.yml \[sast\]/);
+    expect(result.out).toMatch(/change\s+SECURITY\.md \[security-policy\]/);
+    expect(result.out).toContain('+++ b/.github/dependabot.yml');
+    expect(result.out).toContain('-# Our own policy');
+    expect(readdirSync(root)).toEqual(['SECURITY.md']);
+  });
+
+  it('keeps odd project names literal in every file', async () => {
+    const root = repo();
+    const name = 'a: b # "c" <script>`x`';
+    expect((await run([root, ...BASE, '--name', name])).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(root, '.secure-cncf.json'), 'utf8')).answers.projectName).toBe(name);
+    const policy = readFileSync(path.join(root, 'SECURITY.md'), 'utf8');
+    expect(policy).toContain('# Security policy of a: b \\# "c" &lt;script\\>\\`x\\`');
+  });
+
+  it('fails cleanly on an unwritable target, writing nothing', async () => {
+    const ro = readOnlyDir();
+    if (!ro) return; // no way to make an unwritable directory here
+    cleanups.push(ro.cleanup);
+    const result = await run([path.join(ro.dir, 'project'), ...BASE]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/Nothing was written: these files cannot be written/);
+    expect(existsSync(path.join(ro.dir, 'project'))).toBe(false);
+  });
+
+  it('refuses to write through a .github symlink that leaves the repository', async () => {
+    const outside = repo();
+    const root = repo();
+    const { symlinkSync } = await import('node:fs');
+    symlinkSync(outside, path.join(root, '.github'));
+    const result = await run([root, ...BASE]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/\.github is a symbolic link that points outside the repository/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(existsSync(path.join(root, 'SECURITY.md'))).toBe(false);
+  });
+
+  it('does not write Dependabot config when Renovate is configured, and says so', async () => {
+    const root = repo({ 'renovate.json': '{}' });
+    const result = await run([root, ...BASE]);
+    expect(result.code).toBe(0);
+    expect(existsSync(path.join(root, '.github/dependabot.yml'))).toBe(false);
+    expect(result.out).toMatch(/note: Renovate is configured \(renovate.json\)/);
+    writeFileSync(path.join(root, 'x'), '');
+  });
+});

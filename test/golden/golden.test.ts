@@ -1,0 +1,28 @@
+// Golden files: the exact bytes generated for each language (and a monorepo), reviewed in diffs.
+// Update with `npx vitest run test/golden -u` after an intended template change.
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { LANGUAGES, type Answers, type RepoFacts } from '../../src/model.js';
+import { planFor, emptyFacts } from '../helpers/generate.js';
+
+const CASES: Array<{ name: string; answers: Partial<Answers>; facts?: RepoFacts }> = [
+  ...LANGUAGES.map((language) => ({ name: `level1-${language}`, answers: { languages: [language] } })),
+  {
+    name: 'level1-go-monorepo',
+    answers: { languages: ['go', 'javascript'], artifacts: ['binaries', 'container-images'], defaultBranch: 'trunk' },
+    facts: {
+      ...emptyFacts(),
+      languages: ['go', 'javascript'],
+      manifests: { gomod: ['/', '/svc/api', '/tools'], npm: ['/web'], docker: ['/', '/svc/api'] },
+    },
+  },
+];
+
+describe.each(CASES)('golden output $name', ({ name, answers, facts }) => {
+  it('matches the committed files', async () => {
+    const plan = await planFor(answers, facts);
+    for (const file of plan.files) {
+      await expect(file.content).toMatchFileSnapshot(path.join('__golden__', name, file.path));
+    }
+  });
+});

@@ -1,0 +1,84 @@
+// The interactive path: the Yeoman generator is driven through its prompts with yeoman-test.
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import helpers, { result } from 'yeoman-test';
+import SecureCncfGenerator from '../generators/app/index.js';
+import { questions } from '../src/questions.js';
+import { answerDefaults } from '../src/answers.js';
+import { emptyFacts } from './helpers/generate.js';
+
+describe('interactive generator (yeoman-test)', () => {
+  afterEach(() => {
+    result?.cleanup?.();
+  });
+
+  it('asks every question and writes the answers and files', async () => {
+    const run = await helpers
+      .run(SecureCncfGenerator as never, { namespace: 'secure-cncf:app' } as never)
+      .withAnswers({
+        name: 'Widget',
+        repo: 'acme/widget',
+        language: ['python', 'rust'],
+        level: 1,
+        compliance: ['soc2'],
+        artifacts: ['libraries'],
+        branch: 'main',
+      });
+    run.assertFile(['.github/workflows/codeql.yml', '.github/dependabot.yml', 'SECURITY.md', '.secure-cncf.json']);
+    const state = JSON.parse(readFileSync(path.join(run.cwd, '.secure-cncf.json'), 'utf8'));
+    expect(state.answers).toMatchObject({
+      projectName: 'Widget',
+      repository: { owner: 'acme', name: 'widget' },
+      languages: ['python', 'rust'],
+      compliance: ['soc2'],
+      artifacts: ['libraries'],
+    });
+    run.assertFileContent('.github/workflows/codeql.yml', /language: python/);
+    run.assertFileContent('.github/dependabot.yml', /package-ecosystem: cargo/);
+  });
+
+});
+
+describe('questions', () => {
+  it('skips questions answered by flags', () => {
+    const defaults = answerDefaults(emptyFacts('/tmp/x'));
+    const asked = questions(defaults, { repo: 'acme/widget', language: ['go'] }).map((q) => q.name);
+    expect(asked).toEqual(['name', 'level', 'compliance', 'artifacts', 'branch']);
+  });
+
+  it('validates answers at the prompt with the same messages as the flags', () => {
+    const defaults = answerDefaults(emptyFacts('/tmp/x'));
+    const repo = questions(defaults, {}).find((q) => q.name === 'repo');
+    expect(repo?.validate?.('nope')).toMatch(/is not a GitHub repository slug/);
+    expect(repo?.validate?.('acme/widget')).toBe(true);
+  });
+
+});
+
+describe('interactive conflicts', () => {
+  afterEach(() => {
+    result?.cleanup?.();
+  });
+
+  it('asks before overwriting a file the user changed (the conflicter), and keeps it when told no', async () => {
+    const asked: string[] = [];
+    const run = await helpers
+      .run(SecureCncfGenerator as never, { namespace: 'secure-cncf:app' } as never)
+      .onTargetDirectory((dir) => writeFileSync(path.join(dir, 'SECURITY.md'), '# mine\n'))
+      .withAnswers({ name: 'w', repo: 'acme/w', language: ['go'], level: 1, compliance: [], artifacts: [], branch: 'main', action: 'skip' }, {
+        callback: (answer: unknown, options: { question: { name?: string } }) => {
+          if (options.question.name) asked.push(options.question.name);
+          return answer;
+        },
+      } as never)
+      .withEnvironment((env) => {
+        (env as unknown as { options: { force: boolean } }).options.force = false;
+        (env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions = { force: false };
+      })
+      .withOptions({ force: false } as never);
+    expect(asked).toContain('action');
+    expect(readFileSync(path.join(run.cwd, 'SECURITY.md'), 'utf8')).toBe('# mine\n');
+    expect(existsSync(path.join(run.cwd, '.github/workflows/codeql.yml'))).toBe(true);
+  });
+});
