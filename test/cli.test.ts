@@ -58,7 +58,7 @@ describe('secure-cncf CLI', () => {
     [['--repo', 'not a slug'], /is not a GitHub repository slug/],
     [['--branch', 'a..b'], /is not a valid branch name/],
     [['--name', 'two\nlines'], /control characters/],
-    [['--frobnicate'], /Unknown option '--frobnicate'.*\nValid options: --name/s],
+    [['--frobnicate'], /Unknown option '--frobnicate'.*\nValid options for "create": --name/s],
   ])('rejects %j with exit 2 and writes nothing', async (extra, message) => {
     const root = repo();
     const result = await run([root, ...BASE, ...extra]);

@@ -1,23 +1,18 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { AnswerFlags } from '../answers.js';
 import type { ConflictPolicy } from '../apply.js';
+import type { OptionSpec, ParsedArgs } from './command.js';
 
-export const COMMANDS = ['create'] as const;
-export type Command = (typeof COMMANDS)[number];
-
+/** Options of the generator (the default command). */
 export interface CliArgs extends AnswerFlags {
-  command: Command;
   directory?: string | undefined;
   yes: boolean;
   dryRun: boolean;
   conflict: ConflictPolicy;
-  help: boolean;
-  version: boolean;
   interactive?: boolean | undefined;
 }
 
-const OPTIONS = {
+export const CREATE_OPTIONS: OptionSpec = {
   name: { type: 'string' },
   repo: { type: 'string' },
   language: { type: 'string', multiple: true, short: 'l' },
@@ -32,51 +27,45 @@ const OPTIONS = {
   conflict: { type: 'string' },
   interactive: { type: 'boolean' },
   'no-interactive': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
-} as const;
+};
 
-export const FLAG_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
+export const FLAG_NAMES = [...Object.keys(CREATE_OPTIONS).map((name) => `--${name}`), '--help'];
 
 const CONFLICT_POLICIES: ConflictPolicy[] = ['skip', 'overwrite', 'fail'];
 
-export function parseCli(argv: string[]): CliArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.');
-    throw new UsageError(`${message}\nValid options: ${FLAG_NAMES.join(', ')}. Run with --help for details.`);
-  }
-  const { values, positionals } = parsed;
-  let command: Command = 'create';
-  const rest = [...positionals];
-  if (rest[0] && (COMMANDS as readonly string[]).includes(rest[0])) command = rest.shift() as Command;
-  if (rest.length > 1) throw new UsageError(`Expected at most one target directory, got: ${rest.join(' ')}.`);
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
 
-  if (values.force && values.conflict && values.conflict !== 'overwrite') {
+function strings(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.map(String) : undefined;
+}
+
+/** Validate the generator's options into CliArgs. */
+export function toCreateArgs({ values, positionals }: ParsedArgs): CliArgs {
+  if (positionals.length > 1) throw new UsageError(`Expected at most one target directory, got: ${positionals.join(' ')}.`);
+  const conflictValue = str(values['conflict']);
+  if (values['force'] && conflictValue && conflictValue !== 'overwrite') {
     throw new UsageError('--force means --conflict overwrite; do not combine it with another --conflict value.');
   }
-  const conflict = (values.force ? 'overwrite' : (values.conflict ?? 'skip')) as ConflictPolicy;
+  const conflict = (values['force'] ? 'overwrite' : (conflictValue ?? 'skip')) as ConflictPolicy;
   if (!CONFLICT_POLICIES.includes(conflict)) {
-    throw new UsageError(`Unknown --conflict value "${values.conflict}". Valid values: ${CONFLICT_POLICIES.join(', ')}.`);
+    throw new UsageError(`Unknown --conflict value "${conflictValue}". Valid values: ${CONFLICT_POLICIES.join(', ')}.`);
   }
-  const language = [...(values.language ?? []), ...(values.languages ?? [])];
+  const language = [...(strings(values['language']) ?? []), ...(strings(values['languages']) ?? [])];
   return {
-    command,
-    directory: rest[0],
-    name: values.name,
-    repo: values.repo,
+    directory: positionals[0],
+    name: str(values['name']),
+    repo: str(values['repo']),
     language: language.length ? language : undefined,
-    level: values.level,
-    compliance: values.compliance,
-    artifacts: values.artifacts,
-    branch: values.branch,
-    yes: values.yes ?? false,
-    dryRun: values['dry-run'] ?? false,
+    level: str(values['level']),
+    compliance: strings(values['compliance']),
+    artifacts: strings(values['artifacts']),
+    branch: str(values['branch']),
+    yes: Boolean(values['yes']),
+    dryRun: Boolean(values['dry-run']),
     conflict,
-    help: values.help ?? false,
-    version: values.version ?? false,
-    interactive: values['no-interactive'] ? false : values.interactive,
+    interactive: values['no-interactive'] ? false : (values['interactive'] as boolean | undefined),
   };
 }
