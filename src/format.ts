@@ -1,23 +1,32 @@
 import { formatOf } from './render.js';
 
-type Prettier = typeof import('prettier');
-let prettierPromise: Promise<Prettier> | undefined;
+interface PrettierBundle {
+  format: (source: string, options: Record<string, unknown>) => Promise<string>;
+  plugins: unknown[];
+}
+let prettierPromise: Promise<PrettierBundle> | undefined;
 
-// Prettier is the largest thing we load; only paths that produce file content pay for it.
-function loadPrettier(): Promise<Prettier> {
-  prettierPromise ??= import('prettier');
+// Prettier's standalone build with only the YAML and Markdown plugins: the full package with every
+// language plugin is ~5 MB bundled. It is loaded only on paths that produce file content.
+function loadPrettier(): Promise<PrettierBundle> {
+  prettierPromise ??= Promise.all([
+    import('prettier/standalone'),
+    import('prettier/plugins/yaml'),
+    import('prettier/plugins/markdown'),
+  ]).then(([standalone, yaml, markdown]) => ({ format: standalone.format, plugins: [yaml, markdown] }));
   return prettierPromise;
 }
-
-const PARSERS = { yaml: 'yaml', markdown: 'markdown', json: 'json' } as const;
 
 /** Format generated content the way a maintainer's editor would, so diffs stay small. */
 export async function formatGenerated(filePath: string, content: string): Promise<string> {
   const format = formatOf(filePath);
   if (format === 'text') return content.endsWith('\n') ? content : `${content}\n`;
+  // JSON is canonicalised by re-serialising: it also proves the rendered template is valid JSON.
+  if (format === 'json') return `${JSON.stringify(JSON.parse(content), null, 2)}\n`;
   const prettier = await loadPrettier();
   return prettier.format(content, {
-    parser: PARSERS[format],
+    parser: format,
+    plugins: prettier.plugins,
     printWidth: 100,
     proseWrap: 'preserve',
     singleQuote: false,

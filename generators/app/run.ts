@@ -6,6 +6,15 @@ import { isExpectedError } from '../../src/errors.js';
 
 export const NAMESPACE = 'secure-cncf:app';
 
+/** Exit status of a run the user cancelled at a prompt (Ctrl-C / end of input), as shells use for SIGINT. */
+export const CANCELLED = 130;
+
+function isPromptCancel(error: unknown): boolean {
+  const names = ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'];
+  const cause = (error as { cause?: unknown })?.cause;
+  return names.includes((error as Error)?.name) || names.includes((cause as Error)?.name);
+}
+
 /** Run the Yeoman generator embedded in the bin (no global `yo` needed). Returns the exit code. */
 export async function runInteractive(args: CliArgs): Promise<number> {
   const directory = path.resolve(args.directory ?? '.');
@@ -17,12 +26,15 @@ export async function runInteractive(args: CliArgs): Promise<number> {
       dryRun: args.dryRun,
       destinationRoot: directory,
       skipInstall: true,
-      ignoreVersionCheck: true,
+      skipCache: true,
     } as never);
   } catch (error) {
-    if (isExpectedError(error)) throw error;
+    if (isPromptCancel(error)) {
+      process.stderr.write('Cancelled: nothing was written.\n');
+      return CANCELLED;
+    }
     const cause = (error as { cause?: unknown }).cause;
-    if (isExpectedError(cause)) throw cause;
+    if (!isExpectedError(error) && isExpectedError(cause)) throw cause;
     throw error;
   }
   return 0;

@@ -2,7 +2,7 @@
 // (`npm exec --package <tarball> -- create-secure-cncf`) in a fresh `git init` directory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -21,23 +21,52 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// An npm cache that holds nothing but the tarball: with --offline, any dependency would fail to
+// install, which proves the published package is self-contained.
+function npmEnv(cache: string) {
+  return { npm_config_cache: cache, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+}
+
 async function createSecureCncf(cwd: string, args: string[]) {
-  return execa('npm', ['exec', '--yes', '--prefer-offline', `--package=${tarball}`, '--', 'create-secure-cncf', ...args], {
+  const cache = path.join(work, 'npm-cache');
+  await execa('npm', ['cache', 'add', tarball], { env: npmEnv(cache) });
+  return execa('npm', ['exec', '--yes', '--offline', `--package=${tarball}`, '--', 'create-secure-cncf', ...args], {
     cwd,
     reject: false,
-    env: { npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+    env: npmEnv(cache),
   });
 }
 
 describe('packed package', () => {
-  it('ships the bin, templates and data, and no tests or sources', async () => {
-    const { stdout } = await execa('tar', ['tzf', tarball]);
-    const files = stdout.split('\n').map((f) => f.replace(/^package\//, ''));
+  it('ships the bundle, templates, data and the SBOM, and no tests, sources or source maps', async () => {
+    const { stdout } = await execa('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot });
+    const files = (JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
     expect(files).toContain('dist/bin.js');
+    expect(files).toContain('dist/sbom.cdx.json');
+    expect(files).toContain('dist/THIRD-PARTY-LICENSES.txt');
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(files).toContain('templates/sast/codeql.yml.ejs');
     expect(files).toContain('data/action-pins.json');
     expect(files).toContain('README.md');
-    expect(files.filter((f) => /^(test|src)\/|\.test\.|__golden__|data\/schemas\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(test|src|generators|scripts|docs)\/|\.test\.|__golden__|fixtures|data\/schemas\//.test(f))).toEqual([]);
+  });
+
+  it('has no runtime dependencies and installs offline from the tarball alone', async () => {
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    expect(manifest.dependencies ?? {}).toEqual({});
+    const dir = mkdtempSync(path.join(work, 'install-'));
+    const cache = mkdtempSync(path.join(work, 'empty-cache-'));
+    writeFileSync(path.join(dir, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}');
+    const install = await execa('npm', ['install', '--offline', '--no-package-lock', tarball], { cwd: dir, env: npmEnv(cache), reject: false });
+    expect(install.exitCode, install.stderr).toBe(0);
+    const project = mkdtempSync(path.join(work, 'installed-run-'));
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: project });
+    const run = await execa(path.join(dir, 'node_modules/.bin/create-secure-cncf'), ['--yes', '--repo', 'acme/widget', '--language', 'rust', '--level', '1'], { cwd: project, reject: false });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(readdirSync(path.join(project, '.github/workflows')).length).toBeGreaterThan(3);
+    const sbom = JSON.parse(readFileSync(path.join(dir, 'node_modules/create-secure-cncf/dist/sbom.cdx.json'), 'utf8'));
+    expect(sbom.bomFormat).toBe('CycloneDX');
+    expect(sbom.components.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['yeoman-environment', 'yaml', 'ejs', 'prettier']));
   });
 
   it('runs like `npm create secure-cncf -- --yes` in a fresh git repository and writes valid files', async () => {
