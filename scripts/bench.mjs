@@ -25,6 +25,14 @@ function timeCommand(args, cwd) {
   return wall;
 }
 
+/** CPU time (user + system) of a child, read with /usr/bin/time when present. */
+function cpuCommand(args, cwd) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...args], { cwd, encoding: 'utf8' });
+  if (result.error) return undefined;
+  const [user, system] = result.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return (user + system) * 1000;
+}
+
 /** Wall time from spawn until `marker` appears on stdout (the first prompt), then kill. */
 function timeToOutput(args, cwd, marker) {
   return new Promise((resolve, reject) => {
@@ -56,9 +64,35 @@ async function measure(label, fn) {
 const rows = [];
 
 // Package size.
-const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
 const packInfo = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('[')))[0];
+const tarball = path.join(work, packInfo.filename);
 console.log(`packed tarball: ${(packInfo.size / 1024).toFixed(1)} KiB, unpacked: ${(packInfo.unpackedSize / 1024).toFixed(1)} KiB, ${packInfo.entryCount} files`);
+
+// Cold start as `npm create` sees it: npm exec with an empty cache, to the first output.
+// Ours from the packed tarball; create-vite from the registry as the reference, in the same run.
+function coldExec(pkg, bin, args, i) {
+  const cache = mkdtempSync(path.join(work, `cache-${i}-`));
+  const start = process.hrtime.bigint();
+  const result = spawnSync('npm', ['exec', '--yes', `--package=${pkg}`, '--', bin, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_cache: cache, npm_config_update_notifier: 'false' },
+  });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${pkg} ${args.join(' ')}: ${result.stderr}`);
+  rmSync(cache, { recursive: true, force: true });
+  return elapsed;
+}
+const coldOurs = await measure('cold npm exec of the tarball, empty cache: --help', (i) => coldExec(tarball, 'create-secure-cncf', ['--help'], i));
+let coldVite;
+try {
+  coldVite = await measure('cold npm exec create-vite@latest, empty cache: --help', (i) => coldExec('create-vite@latest', 'create-vite', ['--help'], i));
+} catch (error) {
+  console.log(`create-vite reference unavailable (${error.message.split('\n')[0]})`);
+}
+rows.push(coldOurs);
+if (coldVite) rows.push(coldVite, { label: 'ratio ours / create-vite (cold --help)', ratio: coldOurs.median / coldVite.median });
 
 rows.push(await measure('--help', () => timeCommand([bin, '--help'], work)));
 rows.push(
@@ -75,6 +109,15 @@ rows.push(
     return timeCommand([bin, dir, '--yes', '--repo', 'acme/widget', '--language', 'go,rust,python,javascript,java-maven,java-gradle,cpp'], work);
   }),
 );
+const allLanguages = ['--language', 'go,rust,python,javascript,java-maven,java-gradle,cpp'];
+for (const level of ['1', '3']) {
+  const cpu = await measure(`--yes generation CPU (user+sys), level ${level}, all languages, images+charts`, (i) => {
+    const dir = path.join(work, `cpu-${level}-${i}`);
+    mkdirSync(dir);
+    return cpuCommand([bin, dir, '--yes', '--repo', 'acme/widget', ...allLanguages, '--level', level, '--artifacts', 'binaries,container-images,helm-charts'], work) ?? NaN;
+  });
+  if (!Number.isNaN(cpu.median)) rows.push(cpu);
+}
 rows.push(
   await measure('--dry-run, level 1, all languages', () =>
     timeCommand([bin, path.join(work, 'yes-0'), '--dry-run', '--yes'], work),
@@ -82,5 +125,8 @@ rows.push(
 );
 
 console.log(`\nmedian of ${RUNS} runs (min..max), node ${process.version}`);
-for (const row of rows) console.log(`  ${row.label.padEnd(58)} ${ms(row.median).padStart(8)}  (${ms(row.min)}..${ms(row.max)})`);
+for (const row of rows) {
+  if (row.ratio !== undefined) console.log(`  ${row.label.padEnd(58)} ${row.ratio.toFixed(2).padStart(8)}x`);
+  else console.log(`  ${row.label.padEnd(58)} ${ms(row.median).padStart(8)}  (${ms(row.min)}..${ms(row.max)})`);
+}
 rmSync(work, { recursive: true, force: true });
