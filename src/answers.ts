@@ -23,6 +23,7 @@ export interface AnswerFlags {
   compliance?: string[] | undefined;
   artifacts?: string[] | undefined;
   branch?: string | undefined;
+  portal?: boolean | undefined;
 }
 
 /** Defaults for every question: earlier answers first, then what detection found, then fallbacks. */
@@ -34,6 +35,8 @@ export interface AnswerDefaults {
   compliance: string[];
   artifacts: Artifact[];
   defaultBranch: string;
+  /** Undefined: decided by the level (portal metadata by default from level 2). */
+  portal?: boolean;
 }
 
 function manifestName(root: string): string | undefined {
@@ -58,6 +61,7 @@ export function answerDefaults(facts: RepoFacts): AnswerDefaults {
   };
   const repository = stored?.repository ?? facts.remote;
   if (repository) defaults.repository = repository;
+  if (typeof stored?.portal === 'boolean') defaults.portal = stored.portal;
   return defaults;
 }
 
@@ -74,13 +78,15 @@ export function resolveAnswers(flags: AnswerFlags, defaults: AnswerDefaults): An
   if (languages.length === 0) {
     throw new UsageError('No languages detected in this directory. Pass --language with one or more of: go, rust, python, javascript, java-maven, java-gradle, cpp.');
   }
+  const level = flags.level ? parseLevel(flags.level) : defaults.level;
   return {
     projectName,
     repository,
     languages,
-    level: flags.level ? parseLevel(flags.level) : defaults.level,
+    level,
     compliance: flags.compliance?.length ? parseCompliance(flags.compliance, PRESET_IDS) : defaults.compliance,
     artifacts: flags.artifacts?.length ? parseArtifacts(flags.artifacts) : defaults.artifacts,
     defaultBranch: validateBranch(flags.branch ?? defaults.defaultBranch),
+    portal: flags.portal ?? defaults.portal ?? level >= 2,
   };
 }

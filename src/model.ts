@@ -49,6 +49,8 @@ export interface Answers {
   compliance: string[];
   artifacts: Artifact[];
   defaultBranch: string;
+  /** Write developer-portal metadata (Backstage catalog-info.yaml, TechDocs). */
+  portal: boolean;
 }
 
 /** What `detect` found in a directory. Paths are repository-relative with forward slashes. */

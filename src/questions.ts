@@ -6,7 +6,7 @@ import { PRESET_IDS } from './presets.js';
 import { parseRepository, validateBranch, validateProjectName } from './validate.js';
 
 export interface Question {
-  type: 'input' | 'checkbox' | 'list';
+  type: 'input' | 'checkbox' | 'list' | 'confirm';
   name: keyof AnswerFlags;
   message: string;
   default?: unknown;
@@ -66,6 +66,12 @@ export function questions(defaults: AnswerDefaults, flags: AnswerFlags): Questio
       message: 'Release artifacts',
       choices: ARTIFACTS.map((a) => ({ name: a, value: a, checked: defaults.artifacts.includes(a) })),
     },
+    {
+      type: 'confirm',
+      name: 'portal',
+      message: 'Developer-portal metadata (Backstage catalog-info.yaml, TechDocs)?',
+      default: defaults.portal ?? ((answers: Record<string, unknown>) => Number(answers['level'] ?? defaults.level) >= 2),
+    },
     { type: 'input', name: 'branch', message: 'Default branch', default: defaults.defaultBranch, validate: (v) => check(() => validateBranch(String(v))) },
   ];
   return all.filter((q) => flags[q.name] === undefined);
@@ -82,6 +88,7 @@ export function promptAnswersToFlags(raw: Record<string, unknown>, flags: Answer
   if (raw['compliance'] !== undefined) result.compliance = list(raw['compliance']);
   if (raw['artifacts'] !== undefined) result.artifacts = list(raw['artifacts']);
   if (raw['branch'] !== undefined) result.branch = String(raw['branch']);
+  if (typeof raw['portal'] === 'boolean') result.portal = raw['portal'];
   return result;
 }
 

@@ -44,7 +44,7 @@ describe('questions', () => {
   it('skips questions answered by flags', () => {
     const defaults = answerDefaults(emptyFacts('/tmp/x'));
     const asked = questions(defaults, { repo: 'acme/widget', language: ['go'] }).map((q) => q.name);
-    expect(asked).toEqual(['name', 'level', 'compliance', 'artifacts', 'branch']);
+    expect(asked).toEqual(['name', 'level', 'compliance', 'artifacts', 'portal', 'branch']);
   });
 
   it('validates answers at the prompt with the same messages as the flags', () => {

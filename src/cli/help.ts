@@ -21,6 +21,8 @@ Options
   --compliance <list>      ${PRESET_IDS.join(', ')}, or none
   --artifacts <list>       release artifacts: ${ARTIFACTS.join(', ')}, or none
   --branch <name>          default branch (default: detected, else main)
+  --portal, --no-portal    developer-portal metadata: Backstage catalog-info.yaml, TechDocs
+                           (default: on from level 2)
   -y, --yes                non-interactive: take detected defaults and the flags above
   --dry-run                print every planned file (new content or unified diff); write nothing
   --conflict <policy>      existing file that differs: skip (default; kept and reported), overwrite, fail

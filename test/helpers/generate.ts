@@ -11,6 +11,7 @@ export function emptyFacts(root = '/nonexistent'): RepoFacts {
 
 export function answers(overrides: Partial<Answers> = {}): Answers {
   return {
+    portal: (overrides.level ?? 1) >= 2,
     projectName: 'widget',
     repository: { owner: 'acme', name: 'widget' },
     languages: ['go'],
