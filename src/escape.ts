@@ -2,9 +2,16 @@
 // the helpers object; nothing user-supplied is interpolated raw.
 import { stringify } from 'yaml';
 
-/** A YAML scalar that round-trips to exactly `value` (always double-quoted, single line). */
+/**
+ * A quoted YAML scalar that round-trips to exactly `value`, quoted the way prettier would print it
+ * (double quotes, or single quotes when that avoids escaping a `"`), so generated YAML is already
+ * prettier-clean.
+ */
 export function yamlString(value: string): string {
-  return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
+  const doubleQuoted = stringify(value, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
+  const inner = doubleQuoted.slice(1, -1);
+  if (/\\[^"]/.test(inner) || !inner.includes('"')) return doubleQuoted;
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** Inline Markdown text: backslash-escape the characters that start markup, and neutralise HTML. */

@@ -17,10 +17,16 @@ function loadPrettier(): Promise<PrettierBundle> {
   return prettierPromise;
 }
 
-/** Format generated content the way a maintainer's editor would, so diffs stay small. */
+/**
+ * Format generated content the way a maintainer's editor would, so diffs stay small.
+ * YAML templates are written prettier-clean and user values are quoted the way prettier quotes
+ * them, so YAML skips the formatter at run time (test/formatting.test.ts runs prettier over every
+ * generated YAML file of the matrix and requires no change). Markdown carries free text and
+ * tables whose widths depend on the answers, so prettier formats it here.
+ */
 export async function formatGenerated(filePath: string, content: string): Promise<string> {
   const format = formatOf(filePath);
-  if (format === 'text') return content.endsWith('\n') ? content : `${content}\n`;
+  if (format === 'text' || format === 'yaml') return content.endsWith('\n') ? content : `${content}\n`;
   // JSON is canonicalised by re-serialising: it also proves the rendered template is valid JSON.
   if (format === 'json') return `${JSON.stringify(JSON.parse(content), null, 2)}\n`;
   const prettier = await loadPrettier();

@@ -72,6 +72,8 @@ export interface StoredState {
   schemaVersion: 1;
   generator: { name: string; version: string };
   answers: Answers;
+  /** Day (UTC, YYYY-MM-DD) of the first generation; dates inside generated files use it, so re-runs are byte-identical. */
+  generatedOn?: string;
   /** path -> sha256 of the content this tool wrote there. */
   files: Record<string, string>;
 }
@@ -82,6 +84,8 @@ export interface Profile {
   facts: RepoFacts;
   /** Manifest directories per ecosystem, from detection, or "/" for chosen languages not yet on disk. */
   ecosystems: Partial<Record<Ecosystem, string[]>>;
+  /** The generation date (YYYY-MM-DD) used inside generated files: see StoredState.generatedOn. */
+  date: string;
 }
 
 export interface PlannedFile {

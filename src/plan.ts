@@ -39,7 +39,7 @@ export async function createPlan(profile: Profile, catalog: readonly Control[] =
   const hashes = Object.fromEntries(sorted.map((file) => [file.path, sha256(file.content)]));
   sorted.push({
     path: STATE_FILE,
-    content: serializeState(generatorInfo(), profile.answers, hashes),
+    content: serializeState(generatorInfo(), profile.answers, hashes, profile.date),
     controls: [],
     reason: 'Your answers and the hashes of the generated files, so later runs can re-use and safely upgrade them',
     toolOwned: true,

@@ -21,8 +21,19 @@ const DEFAULT_ECOSYSTEM: Record<Language, Ecosystem | undefined> = {
   cpp: undefined,
 };
 
+/**
+ * The date written into generated files: the first generation's (from the state file), else
+ * SOURCE_DATE_EPOCH (the reproducible-builds convention), else today in UTC.
+ */
+export function generationDate(facts: RepoFacts, env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
+  if (facts.stored?.generatedOn && /^\d{4}-\d{2}-\d{2}$/.test(facts.stored.generatedOn)) return facts.stored.generatedOn;
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  return now.toISOString().slice(0, 10);
+}
+
 /** Combine answers with what detection found: manifest directories per ecosystem to cover. */
-export function buildProfile(answers: Answers, facts: RepoFacts): Profile {
+export function buildProfile(answers: Answers, facts: RepoFacts, date: string = generationDate(facts)): Profile {
   const ecosystems: Partial<Record<Ecosystem, string[]>> = { 'github-actions': ['/'] };
   for (const language of answers.languages) {
     const detected = LANGUAGE_ECOSYSTEMS[language].filter((e) => facts.manifests[e]?.length);
@@ -37,7 +48,7 @@ export function buildProfile(answers: Answers, facts: RepoFacts): Profile {
   for (const ecosystem of ['docker', 'helm'] as const) {
     if (facts.manifests[ecosystem]?.length) ecosystems[ecosystem] = facts.manifests[ecosystem] as string[];
   }
-  return { answers, facts, ecosystems };
+  return { answers, facts, ecosystems, date };
 }
 
 export function hasLanguage(profile: Profile, ...languages: Language[]): boolean {

@@ -149,3 +149,14 @@ describe('secure-cncf CLI', () => {
     writeFileSync(path.join(root, 'x'), '');
   });
 });
+
+describe('--list-presets', () => {
+  it('prints every level and preset on its own line', async () => {
+    const result = await run(['--list-presets']);
+    expect(result.code).toBe(0);
+    for (const id of ['pci-dss-4.0.1', 'fedramp-moderate', 'fedramp-high', 'nist-ssdf-1.1', 'eu-cra', 'soc2', 'iso27001-2022']) {
+      expect(result.out).toMatch(new RegExp(`^  ${id.replace(/\./g, '\\.')} +\\S`, 'm'));
+    }
+    expect(result.out).toMatch(/^ {2}3 {2}graduated/m);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Level, Profile } from '../model.js';
+import type { RepoView } from '../check/repo-view.js';
 
 /** One file a control renders from `templates/<template>`. */
 export interface ControlOutput {
@@ -26,4 +27,28 @@ export interface Control {
   appliesTo?: (profile: Profile) => boolean;
   /** The files it renders. Controls that are properties of other files (e.g. pinning) render none. */
   outputs: (profile: Profile) => ControlOutput[];
+  /** Audits an existing repository for this control (`secure-cncf check`); reads, never writes. */
+  evidence?: (repo: RepoView, profile: Profile) => Evidence;
+  /** The exact generator command or flag that writes this control, shown next to a gap. */
+  fix?: string;
 }
+
+/** Outcome of auditing one control in an existing repository (`secure-cncf check`). */
+export type EvidenceStatus = 'pass' | 'partial' | 'fail' | 'not-applicable';
+
+/** A place in the repository that supports (or contradicts) a finding; line is 1-based. */
+export interface EvidenceLocation {
+  file: string;
+  line?: number;
+}
+
+/** What `check` found for one control: a verdict, one sentence why, and where. */
+export interface Evidence {
+  status: EvidenceStatus;
+  summary: string;
+  locations: EvidenceLocation[];
+  /** The work happens in a reusable workflow or composite action of another repository ("org/.github"). */
+  delegatedTo?: string;
+}
+
+export type { RepoView };

@@ -29,6 +29,7 @@ export const CREATE_OPTIONS: OptionSpec = {
   conflict: { type: 'string' },
   interactive: { type: 'boolean' },
   'no-interactive': { type: 'boolean' },
+  'list-presets': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
 };
 

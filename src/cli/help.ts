@@ -28,6 +28,7 @@ Options
   --conflict <policy>      existing file that differs: skip (default; kept and reported), overwrite, fail
   --force                  same as --conflict overwrite
   --interactive            ask even when stdin is not a terminal
+  --list-presets           list the maturity levels and compliance presets, one line each
   -h, --help               show this help
   -v, --version            print the version
 

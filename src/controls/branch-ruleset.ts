@@ -2,9 +2,17 @@ import { parse } from 'yaml';
 import type { Control } from '../catalog/types.js';
 import type { Profile } from '../model.js';
 import { renderTemplate } from '../render.js';
-// The catalog imports this module too. The cycle is safe because CATALOG is only read when
-// `outputs` runs (during planning), never while the modules are being loaded.
+// The catalog imports this module too. The cycle is harmless as long as the catalog is loaded
+// first (as plan.ts does): CATALOG is only read when `outputs` runs, during planning.
 import { CATALOG, selectControls } from '../catalog/index.js';
+
+/**
+ * The other controls selected for this profile, for controls that describe the whole plan (the
+ * ruleset's required checks, the threat model's mitigations).
+ */
+export function selectedPeers(profile: Profile, self: string): Control[] {
+  return selectControls(profile, CATALOG).filter((control) => control.id !== self);
+}
 
 /** App id of GitHub Actions: only a check run created by Actions can satisfy the requirement. */
 export const GITHUB_ACTIONS_APP_ID = 15368;
@@ -82,8 +90,7 @@ function runsOnEveryPullRequest(workflow: Record<string, unknown>, branch: strin
 export function requiredStatusChecks(profile: Profile): string[] {
   const checks = new Set<string>();
   const branch = profile.answers.defaultBranch;
-  for (const control of selectControls(profile, CATALOG)) {
-    if (control.id === branchRuleset.id) continue;
+  for (const control of selectedPeers(profile, 'branch-ruleset')) {
     for (const output of control.outputs(profile)) {
       if (!/^\.github\/workflows\/[^/]+\.ya?ml$/.test(output.path)) continue;
       const workflow = parse(renderTemplate(output.template, output.path, output.data ?? {})) as Record<string, unknown>;

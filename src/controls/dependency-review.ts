@@ -1,5 +1,6 @@
 import type { Control } from '../catalog/types.js';
 import { workflowData } from './common.js';
+import { evidence } from './dependency-review.evidence.js';
 
 export const dependencyReview: Control = {
   id: 'dependency-review',
@@ -15,4 +16,6 @@ export const dependencyReview: Control = {
       data: { ...workflowData(profile, 'dependency-review'), failOnSeverity: profile.answers.level >= 3 ? 'moderate' : 'high' },
     },
   ],
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 1',
 };

@@ -1,5 +1,6 @@
 import type { Control } from '../catalog/types.js';
 import type { Ecosystem } from '../model.js';
+import { evidence } from './dependency-updates.evidence.js';
 
 const ORDER: Ecosystem[] = ['github-actions', 'gomod', 'cargo', 'pip', 'uv', 'npm', 'bun', 'maven', 'gradle', 'docker', 'helm'];
 
@@ -25,4 +26,6 @@ export const dependencyUpdates: Control = {
       },
     ];
   },
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 1',
 };

@@ -1,4 +1,5 @@
 import type { Control } from '../catalog/types.js';
+import { evidence } from './pinned-actions.evidence.js';
 
 // A property of every generated workflow rather than a file of its own: each `uses:` is a full
 // commit SHA with its release tag as a comment, from the pin table shipped in the package.
@@ -10,4 +11,6 @@ export const pinnedActions: Control = {
   osps: ['OSPS-BR-01.03'],
   practices: ['pinned-actions'],
   outputs: () => [],
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 1',
 };

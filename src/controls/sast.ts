@@ -1,6 +1,7 @@
 import type { Control } from '../catalog/types.js';
 import type { Language, Profile } from '../model.js';
 import { fileIn, workflowData } from './common.js';
+import { evidence } from './sast.evidence.js';
 
 /** CodeQL language identifiers and the build mode each one supports without project-specific steps. */
 const CODEQL: Record<Language, { language: string; buildMode: 'none' | 'autobuild' }> = {
@@ -45,4 +46,6 @@ export const sast: Control = {
       },
     ];
   },
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 1',
 };

@@ -1,5 +1,6 @@
 import type { Control } from '../catalog/types.js';
 import { fileIn, workflowData, workingDir } from './common.js';
+import { evidence } from './sca-scanning.evidence.js';
 
 export const scaScanning: Control = {
   id: 'sca-scanning',
@@ -24,4 +25,6 @@ export const scaScanning: Control = {
       },
     ];
   },
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 1',
 };

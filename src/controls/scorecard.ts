@@ -1,5 +1,6 @@
 import type { Control } from '../catalog/types.js';
 import { workflowData } from './common.js';
+import { evidence } from './scorecard.evidence.js';
 
 export const scorecard: Control = {
   id: 'scorecard',
@@ -15,4 +16,6 @@ export const scorecard: Control = {
       data: { ...workflowData(profile, 'scorecard'), retentionDays: 5 },
     },
   ],
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 1',
 };

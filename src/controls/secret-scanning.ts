@@ -1,5 +1,6 @@
 import type { Control } from '../catalog/types.js';
 import { workflowData } from './common.js';
+import { evidence } from './secret-scanning.evidence.js';
 
 export const secretScanning: Control = {
   id: 'secret-scanning',
@@ -15,4 +16,6 @@ export const secretScanning: Control = {
       data: workflowData(profile, 'secret-scanning'),
     },
   ],
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 1',
 };

@@ -1,4 +1,6 @@
 import type { Control } from '../catalog/types.js';
+import { releaseIdentity } from './release-signing.js';
+import { evidence } from './security-policy.evidence.js';
 
 export const securityPolicy: Control = {
   id: 'security-policy',
@@ -12,6 +14,8 @@ export const securityPolicy: Control = {
       path: 'SECURITY.md',
       template: 'security-policy/SECURITY.md.ejs',
       data: {
+        // Signing identity, image and chart locations for the "Verify a release" section (level >= 2).
+        ...releaseIdentity(profile),
         projectName: profile.answers.projectName,
         repoSlug: `${profile.answers.repository.owner}/${profile.answers.repository.name}`,
         branch: profile.answers.defaultBranch,
@@ -19,4 +23,6 @@ export const securityPolicy: Control = {
       },
     },
   ],
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 1',
 };

@@ -1,4 +1,5 @@
 import type { Control } from '../catalog/types.js';
+import { evidence } from './workflow-permissions.evidence.js';
 
 // A property of every generated workflow: `permissions: {}` (or read-only) at the top and only
 // what each job needs below; checkouts do not persist the token; no untrusted expression is
@@ -11,4 +12,6 @@ export const workflowPermissions: Control = {
   osps: ['OSPS-AC-04.01', 'OSPS-BR-01.01'],
   practices: ['workflow-least-privilege'],
   outputs: () => [],
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 1',
 };

@@ -16,6 +16,14 @@ const CASES: Array<{ name: string; answers: Partial<Answers>; facts?: RepoFacts 
       manifests: { gomod: ['/', '/svc/api', '/tools'], npm: ['/web'], docker: ['/', '/svc/api'] },
     },
   },
+  {
+    name: 'level2-go-images',
+    answers: { languages: ['go'], level: 2, artifacts: ['binaries', 'container-images'] },
+  },
+  {
+    name: 'level3-python-rust-images-charts',
+    answers: { languages: ['python', 'rust'], level: 3, artifacts: ['libraries', 'container-images', 'helm-charts'], compliance: ['pci-dss-4.0.1'] },
+  },
 ];
 
 describe.each(CASES)('golden output $name', ({ name, answers, facts }) => {

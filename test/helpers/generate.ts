@@ -23,8 +23,11 @@ export function answers(overrides: Partial<Answers> = {}): Answers {
   };
 }
 
+/** Generation date used by tests, so golden files do not depend on the day they run. */
+export const TEST_DATE = '2026-01-15';
+
 export async function planFor(overrides: Partial<Answers> = {}, facts: RepoFacts = emptyFacts()): Promise<Plan> {
-  return createPlan(buildProfile(answers(overrides), facts));
+  return createPlan(buildProfile(answers(overrides), facts, TEST_DATE));
 }
 
 /** A temporary directory populated with files (path -> content); removed by the returned cleanup. */

@@ -36,6 +36,11 @@ export const createCommand: Command = {
       io.stdout(generatorInfo().version);
       return 0;
     }
+    if (parsed.values['list-presets']) {
+      const [{ listPresetsText }, { CATALOG }] = await Promise.all([import('../../presets.js'), import('../../catalog/index.js')]);
+      io.stdout(listPresetsText(CATALOG));
+      return 0;
+    }
     const args = toCreateArgs(parsed);
     const interactive = args.interactive ?? (!args.yes && io.stdinIsTTY);
     return interactive ? createInteractive(args) : createNonInteractive(args, io);

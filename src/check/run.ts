@@ -1,0 +1,131 @@
+// `secure-cncf check`: detect the repository (one walk shared with the evidence view), take the
+// target from the stored answers unless --level / --compliance override it, run every control's
+// evidence function, and build the report. Reads only; never touches the network.
+import path from 'node:path';
+import { statSync } from 'node:fs';
+import type { Answers, Profile, RepoFacts } from '../model.js';
+import type { Control, Evidence } from '../catalog/types.js';
+import { CATALOG, selectControls } from '../catalog/index.js';
+import { indexTree } from '../detect/walk.js';
+import { findManifests } from '../detect/manifests.js';
+import { readGitInfo } from '../detect/git.js';
+import { RENOVATE_CONFIGS } from '../detect/index.js';
+import { readState, STATE_FILE } from '../state.js';
+import { answerDefaults } from '../answers.js';
+import { buildProfile } from '../profile.js';
+import { parseCompliance, parseLevel } from '../validate.js';
+import { PRESET_IDS } from '../presets.js';
+import { generatorInfo } from '../version.js';
+import { InputError } from '../errors.js';
+import { RepoView } from './repo-view.js';
+import { buildReport, type CheckReport, type EvaluatedControl } from './report.js';
+import { PENDING_EVIDENCE } from './pending-evidence.js';
+
+export interface CheckOptions {
+  directory: string;
+  level?: string | undefined;
+  compliance?: string[] | undefined;
+  catalog?: readonly Control[];
+  now?: Date;
+}
+
+async function detectWithView(root: string): Promise<{ facts: RepoFacts; repo: RepoView }> {
+  const index = indexTree(root);
+  const repo = new RepoView(root, index);
+  const findings = findManifests(root, index);
+  const git = await readGitInfo(root);
+  const facts: RepoFacts = {
+    root,
+    isEmpty: repo.files.length === 0,
+    languages: findings.languages,
+    manifests: findings.manifests,
+    artifacts: findings.artifacts,
+  };
+  if (git.remote) facts.remote = git.remote;
+  if (git.defaultBranch) facts.defaultBranch = git.defaultBranch;
+  const renovate = repo.findFirst(RENOVATE_CONFIGS);
+  if (renovate) facts.renovateConfig = renovate;
+  const stored = readState(root);
+  if (stored) facts.stored = stored;
+  return { facts, repo };
+}
+
+/** Answers for auditing: stored answers, then detection; nothing is required (no --repo needed). */
+function checkAnswers(facts: RepoFacts, options: CheckOptions): Answers {
+  const defaults = answerDefaults(facts);
+  const level = options.level ? parseLevel(options.level) : defaults.level;
+  return {
+    projectName: defaults.projectName,
+    repository: defaults.repository ?? { owner: '', name: path.basename(facts.root) },
+    languages: defaults.languages,
+    level,
+    // Same default as the generator's (src/answers.ts resolveAnswers).
+    portal: defaults.portal ?? level >= 2,
+    compliance: options.compliance?.length ? parseCompliance(options.compliance, PRESET_IDS) : defaults.compliance,
+    artifacts: defaults.artifacts,
+    defaultBranch: defaults.defaultBranch,
+  };
+}
+
+/** For a control without an evidence function: are the files the generator would write there? */
+function filesPresent(paths: () => string[], repo: RepoView): Evidence {
+  const files = paths();
+  if (files.length === 0) return { status: 'partial', summary: 'This version of secure-cncf cannot audit this control yet.', locations: [] };
+  const missing = files.filter((file) => !repo.has(file));
+  const present = files.filter((file) => repo.has(file)).map((file) => ({ file }));
+  if (missing.length === 0) return { status: 'pass', summary: `Its files are in place (${files.join(', ')}); contents not audited.`, locations: present };
+  return { status: present.length > 0 ? 'partial' : 'fail', summary: `Missing ${missing.join(', ')}.`, locations: present };
+}
+
+function evaluate(control: Control, repo: RepoView, profile: Profile, paths: () => string[]): Evidence {
+  const evidence = control.evidence ?? PENDING_EVIDENCE[control.id];
+  if (!evidence) return filesPresent(paths, repo);
+  try {
+    return evidence(repo, profile);
+  } catch (error) {
+    return { status: 'partial', summary: `Could not be audited: ${(error as Error).message}`, locations: [] };
+  }
+}
+
+function outputPaths(control: Control, profile: Profile): string[] {
+  try {
+    return control.outputs(profile).map((output) => output.path);
+  } catch {
+    return []; // e.g. no GitHub owner known for CODEOWNERS: nothing to point at
+  }
+}
+
+export async function runCheck(options: CheckOptions): Promise<{ report: CheckReport; profile: Profile; repo: RepoView }> {
+  const root = path.resolve(options.directory);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(root).isDirectory();
+  } catch {
+    isDirectory = false;
+  }
+  if (!isDirectory) throw new InputError(`${options.directory} is not a directory.`);
+  const catalog = options.catalog ?? CATALOG;
+  const { facts, repo } = await detectWithView(root);
+  const answers = checkAnswers(facts, options);
+  const profile = buildProfile(answers, facts);
+  const required = new Set(selectControls(profile, catalog).map((c) => c.id));
+  const evaluated: EvaluatedControl[] = catalog.map((control) => {
+    const applies = control.appliesTo?.(profile) ?? true;
+    // Only gaps need the generated paths (where a fix lands); some controls' outputs() render templates.
+    let files: string[] | undefined;
+    const paths = () => (files ??= outputPaths(control, profile));
+    const evidence = evaluate(control, repo, profile, paths);
+    // A control that does not apply but is in place anyway (e.g. Renovate instead of Dependabot) shows as passing.
+    if (applies || evidence.status === 'pass') return { control, applies: true, evidence, files: evidence.status === 'pass' ? [] : paths() };
+    return { control, applies, files: [], evidence: { status: 'not-applicable', summary: 'Does not apply to this project (its languages, artifacts or choices).', locations: [] } };
+  });
+  const notes: string[] = [];
+  if (!facts.stored) {
+    notes.push(`No ${STATE_FILE}: the target is level ${answers.level}${options.level ? '' : ' (default; pass --level to choose)'} and languages come from detection (${answers.languages.join(', ') || 'none found'}).`);
+  }
+  const broken = repo.workflows().filter((w) => w.error);
+  for (const workflow of broken) notes.push(`${workflow.file} could not be parsed (${workflow.error}); its contents were not counted.`);
+  const report = buildReport({ profile, evaluated, required, tool: generatorInfo(), notes, now: options.now });
+  return { report, profile, repo };
+}
+

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import type { Command } from '../command.js';
+import { UsageError } from '../../errors.js';
+
+function help(version: string): string {
+  return `secure-cncf pins ${version}
+Show the action pins in force, or refresh them from the actions' repositories.
+
+Usage
+  secure-cncf pins [directory]             list the pins (package table + refreshed pins)
+  secure-cncf pins --update [directory]    refresh and rewrite the repository's workflows
+
+--update runs \`git ls-remote --tags\` on each action's GitHub repository, then rewrites every
+\`uses: owner/repo@<sha> # vX.Y.Z\` in .github/workflows to the newest vX.Y.Z of the same major
+version (SHA and comment together); unpinned tags (@v4, @v4.1.0) are pinned the same way. Newer major
+versions are reported, never applied. Pins newer than the package's table are saved in
+.github/secure-cncf-pins.json so \`secure-cncf upgrade\` keeps them. Nothing is changed unless
+every lookup succeeds.
+
+Options
+  --update                 refresh the pins (needs network access to github.com)
+  --dry-run                with --update: print the changes as unified diffs; write nothing
+  -h, --help               show this help
+
+Exit status
+  0  done    2  offline or a lookup failed (nothing changed), or bad input    3  a workflow could not be read
+`;
+}
+
+export const pinsCommand: Command = {
+  name: 'pins',
+  summary: 'list the action pins, or refresh them with --update (git ls-remote)',
+  options: { update: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  help,
+  async run({ values, positionals }, io) {
+    if (positionals.length > 1) throw new UsageError(`Expected at most one directory, got: ${positionals.join(' ')}.`);
+    const root = path.resolve(positionals[0] ?? '.');
+    const run = await import('../../upgrade/pins-run.js');
+    if (!values['update']) {
+      if (values['dry-run']) throw new UsageError('--dry-run only applies to --update.');
+      io.stdout(run.listPins(root));
+      return 0;
+    }
+    const { gitLsRemote } = await import('../../upgrade/ls-remote.js');
+    return run.runPinsUpdate(root, { dryRun: Boolean(values['dry-run']), lsRemote: gitLsRemote }, io.stdout);
+  },
+};

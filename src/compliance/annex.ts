@@ -1,0 +1,72 @@
+// The compliance annex (docs/compliance/annex.md): for every preset, each requirement and the
+// catalog controls that address it, or the organisation's checklist. A view of presets/*.yaml,
+// data/compliance-map.json and the catalog; test/compliance-annex.test.ts fails when the
+// committed file is stale and rewrites it with UPDATE_ANNEX=1.
+import { CATALOG } from '../catalog/index.js';
+import type { Control } from '../catalog/types.js';
+import { markdownCode, markdownText } from '../escape.js';
+import { controlsForRequirement, loadPresets, type Preset } from '../presets.js';
+import { loadComplianceMap } from './map.js';
+
+export const ANNEX_PATH = 'docs/compliance/annex.md';
+export const ANNEX_REGENERATE = 'UPDATE_ANNEX=1 npx vitest run test/compliance-annex.test.ts';
+
+function cell(text: string): string {
+  return markdownText(text).replace(/\r?\n/g, ' ');
+}
+
+function presetTable(preset: Preset, catalog: readonly Control[]): string[] {
+  const practices = loadComplianceMap().practices;
+  const lines = [
+    '| Requirement | Paraphrased title | Controls (level) | Other practices, no control yet | The organisation |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const requirement of preset.requirements) {
+    const controls = controlsForRequirement(requirement, catalog);
+    const implemented = new Set(controls.flatMap((c) => c.practices));
+    const others = requirement.practices.filter((p) => !implemented.has(p)).map((p) => markdownCode(p));
+    const organisation = requirement.organisational
+      ? `**organisational**: ${requirement.checklist.map(cell).join('; ')}`
+      : requirement.checklist.map(cell).join('; ') || '—';
+    lines.push(
+      `| ${cell(requirement.id)} | ${cell(requirement.title)} | ${controls.map((c) => `${markdownCode(c.id)} (L${c.level})`).join(', ') || '—'} | ${others.join(', ') || '—'} | ${organisation} |`,
+    );
+  }
+  return lines;
+}
+
+/** The annex as Markdown; deterministic for a given catalog, presets and compliance map. */
+export function renderComplianceAnnex(catalog: readonly Control[] = CATALOG): string {
+  const presets = loadPresets();
+  const out: string[] = [
+    '# Compliance annex',
+    '',
+    `<!-- Generated from presets/*.yaml, data/compliance-map.json and the control catalog. Do not edit; run: ${ANNEX_REGENERATE} -->`,
+    '',
+    'For each compliance preset: every requirement in scope, the catalog controls that help satisfy it',
+    '(added by the preset whatever the maturity level, when they apply to the project), the mapped',
+    'practices no control implements yet, and what the organisation must do itself. Controls provide',
+    'evidence; they do not make a project compliant. Titles are paraphrases and the mapping is',
+    'engineering judgement, not an official crosswalk or legal advice.',
+    '',
+    '| Preset | Framework | Requirements | With controls | Organisational only | Recommended level |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const preset of presets) {
+    const withControls = preset.requirements.filter((r) => controlsForRequirement(r, catalog).length > 0).length;
+    const organisational = preset.requirements.filter((r) => controlsForRequirement(r, catalog).length === 0).length;
+    out.push(
+      `| [${markdownCode(preset.id)}](#${preset.id.replace(/[^a-z0-9-]/g, '')}) | ${cell(preset.frameworkTitle)} | ${preset.requirements.length} | ${withControls} | ${organisational} | ${preset.settings.minimumLevel} |`,
+    );
+  }
+  for (const preset of presets) {
+    out.push('', `## ${preset.id}`, '', `${cell(preset.title)}. Framework ${markdownCode(preset.framework)}: ${cell(preset.frameworkTitle)}. Mapping reviewed ${preset.reviewed}.`, '');
+    const s = preset.settings;
+    out.push(
+      `Settings: minimum level ${s.minimumLevel}, artifact retention ${s.artifactRetentionDays} days, scan-result retention ${s.scanResultRetentionDays} days, ${s.requiredReviewers} required reviewer${s.requiredReviewers === 1 ? '' : 's'}.`,
+      '',
+    );
+    out.push(...presetTable(preset, catalog));
+  }
+  return `${out.join('\n')}\n`;
+}

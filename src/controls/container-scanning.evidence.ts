@@ -1,0 +1,11 @@
+import type { Evidence, RepoView } from '../catalog/types.js';
+import type { Profile } from '../model.js';
+import { delegatedOr, fail, findTools, hitLocations, labels, pass } from '../check/kit.js';
+import { CONTAINER_SCAN_TOOLS } from '../check/tools.js';
+
+/** A workflow that scans built container images (Grype, Trivy image, Docker Scout, Snyk Container). */
+export const evidence = (repo: RepoView, profile: Profile): Evidence => {
+  const hits = findTools(repo, CONTAINER_SCAN_TOOLS);
+  if (hits.length > 0) return pass(`Container images are scanned with ${labels(hits)}.`, hitLocations(hits));
+  return delegatedOr(repo, profile, /container|image|trivy|grype/i, 'Container scanning', fail('No container image scan in the workflows (Grype, Trivy image, Docker Scout).'));
+};

@@ -1,0 +1,184 @@
+// The retrofit plan: the `create` plan laid over an existing repository. New files are created;
+// files this tool generated earlier follow the upgrade rules; dependabot.yml is merged; existing
+// workflows are hardened and audited; everything else that exists is kept and reported.
+import type { Answers, Plan, PlannedFile } from '../model.js';
+import { planFromFlags } from '../run.js';
+import type { AnswerFlags } from '../answers.js';
+import { loadPins, type PinTable } from '../pins.js';
+import { STATE_FILE, sha256 } from '../state.js';
+import { isExpectedError } from '../errors.js';
+import { classify, isSafe } from '../upgrade/classify.js';
+import { applyTable, effectiveTable, readPinOverrides } from '../upgrade/pin-overrides.js';
+import { hasMarker } from './markers.js';
+import { mergeDependabot } from './dependabot-merge.js';
+import { hardenWorkflow } from './workflow-harden.js';
+import { auditWorkflow } from './workflow-audit.js';
+import { checkRenovate } from './renovate-check.js';
+import { missingSecuritySections, SECURITY_POLICY_PATHS } from './security-md.js';
+import { parseForEdit, EditError } from './yaml-doc.js';
+import { listWorkflows, readRepoFile } from './read.js';
+import type { Finding } from './types.js';
+
+export interface ProposedChange {
+  path: string;
+  before: string | undefined;
+  after: string;
+  /** What kind of change, for the report. */
+  action: 'create' | 'refresh' | 'merge' | 'harden' | 'conflict';
+  details: string[];
+  controls: string[];
+  /** Applied by --yes; unsafe changes need --force or an interactive yes. */
+  safe: boolean;
+}
+
+export interface RetrofitPlan {
+  plan: Plan;
+  answers: Answers;
+  changes: ProposedChange[];
+  /** Files already as planned. */
+  same: string[];
+  /** Existing files left as they are, with the reason. */
+  kept: Array<{ path: string; why: string }>;
+  findings: Finding[];
+  /** Planned path -> hash of its planned content, and the previously stored hash (for the state file). */
+  hashes: Array<{ path: string; next: string; stored: string | undefined }>;
+}
+
+function errorFinding(path: string, error: unknown): Finding {
+  if (error instanceof EditError) return { path: error.file, line: error.line, level: 'error', message: error.reason };
+  return { path, level: 'error', message: (error as Error).message.replace(/^Refusing to write [^:]+: /, 'refused: ') };
+}
+
+/** Pin table in force for this repository: the package's, with newer `pins --update` results. */
+export function repoPinTable(root: string): { base: PinTable; table: PinTable } {
+  const base = loadPins();
+  return { base, table: effectiveTable(base, readPinOverrides(root)) };
+}
+
+/** Planned files with the repository's refreshed pins applied to workflows. */
+export function withRepoPins(files: PlannedFile[], base: PinTable, table: PinTable): PlannedFile[] {
+  if (base === table) return files;
+  return files.map((f) => (f.path.startsWith('.github/workflows/') ? { ...f, content: applyTable(f.path, f.content, base, table) } : f));
+}
+
+export async function planRetrofit(root: string, flags: AnswerFlags): Promise<RetrofitPlan> {
+  const { facts, answers, plan } = await planFromFlags(root, flags);
+  const { base, table } = repoPinTable(root);
+  const files = withRepoPins(plan.files, base, table).filter((f) => f.path !== STATE_FILE);
+  const stored = facts.stored?.files ?? {};
+  const result: RetrofitPlan = { plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [] };
+  const handled = new Set<string>();
+
+  const read = (path: string): string | undefined | Error => {
+    try {
+      return readRepoFile(root, path);
+    } catch (error) {
+      if (!isExpectedError(error)) throw error;
+      result.findings.push(errorFinding(path, error));
+      return error;
+    }
+  };
+
+  const existingPolicy = SECURITY_POLICY_PATHS.find((p) => {
+    const text = (() => {
+      try {
+        return readRepoFile(root, p);
+      } catch {
+        return undefined;
+      }
+    })();
+    return text !== undefined && !hasMarker(text);
+  });
+
+  for (const file of files) {
+    result.hashes.push({ path: file.path, next: sha256(file.content), stored: stored[file.path] });
+    let target = file.path;
+    let disk = read(target);
+    if (disk instanceof Error) continue;
+    if (disk === undefined && target === '.github/dependabot.yml') {
+      const alt = read('.github/dependabot.yaml');
+      if (alt instanceof Error) continue;
+      if (alt !== undefined) [target, disk] = ['.github/dependabot.yaml', alt];
+    }
+    handled.add(target);
+    if (disk === undefined && file.path === 'SECURITY.md' && existingPolicy) {
+      result.kept.push({ path: existingPolicy, why: 'your security policy; GitHub shows it, so no second SECURITY.md is written' });
+      continue;
+    }
+    const action = target === file.path ? classify({ path: file.path, disk, stored: stored[file.path], next: file.content }) : 'not-ours';
+    const change = (kind: ProposedChange['action'], after: string, safe: boolean, details: string[] = []): void => {
+      result.changes.push({ path: target, before: disk as string | undefined, after, action: kind, details, controls: file.controls, safe });
+    };
+    switch (action) {
+      case 'same':
+        result.same.push(file.path);
+        continue;
+      case 'create':
+      case 'refresh':
+        change(action, file.content, isSafe(action), [file.reason]);
+        continue;
+      case 'deleted':
+        result.kept.push({ path: file.path, why: 'generated earlier and deleted since; not recreated (delete its entry in .secure-cncf.json to get it back)' });
+        continue;
+      case 'keep-edited':
+        result.kept.push({ path: file.path, why: 'you edited it and the template has not changed since; your version stays' });
+        continue;
+      case 'conflict':
+        change('conflict', file.content, false, ['you edited this generated file and its template changed too; written only with --force or your yes']);
+        continue;
+      case 'not-ours':
+        break;
+    }
+    const text = disk as string;
+    if (target.startsWith('.github/dependabot.')) {
+      try {
+        const merged = mergeDependabot(target, text, plan.profile.ecosystems);
+        if (merged.after !== text) change('merge', merged.after, true, merged.changes);
+        else result.kept.push({ path: target, why: 'already covers every ecosystem and manifest directory' });
+        result.findings.push(...merged.findings);
+      } catch (error) {
+        if (!(error instanceof EditError)) throw error;
+        result.findings.push(errorFinding(target, error));
+      }
+    } else if (file.path === 'SECURITY.md') {
+      result.kept.push({ path: target, why: 'your security policy, kept as is' });
+      result.findings.push(...missingSecuritySections(target, text));
+    } else if (file.path.startsWith('.github/workflows/')) {
+      result.kept.push({ path: target, why: `a workflow of yours has this name; it is kept (and hardened below) instead of the generated one [${file.controls.join(', ')}]` });
+      handled.delete(target); // harden it with the others
+    } else {
+      result.kept.push({ path: target, why: `exists and was not generated by secure-cncf; kept [${file.controls.join(', ')}] (see --dry-run for the generated version)` });
+    }
+  }
+
+  let workflows: string[] = [];
+  try {
+    workflows = listWorkflows(root);
+  } catch (error) {
+    if (!isExpectedError(error)) throw error;
+    if (!result.findings.some((f) => f.path.startsWith('.github/'))) result.findings.push(errorFinding('.github/workflows', error));
+  }
+  for (const path of workflows) {
+    if (handled.has(path)) continue;
+    const text = read(path);
+    if (typeof text !== 'string' || hasMarker(text)) continue;
+    try {
+      const hardened = hardenWorkflow(path, text, table);
+      result.findings.push(...hardened.findings, ...auditWorkflow(path, parseForEdit(path, text)));
+      if (hardened.after !== text) {
+        result.changes.push({ path, before: text, after: hardened.after, action: 'harden', details: hardened.changes, controls: ['pinned-actions', 'workflow-permissions'], safe: true });
+      }
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error;
+      result.findings.push(errorFinding(path, error));
+    }
+  }
+
+  if (facts.renovateConfig) {
+    const text = read(facts.renovateConfig);
+    if (typeof text === 'string') result.findings.push(...checkRenovate(facts.renovateConfig, text, plan.profile.ecosystems));
+    const dependabot = ['.github/dependabot.yml', '.github/dependabot.yaml'].find((p) => typeof read(p) === 'string');
+    if (dependabot) result.findings.push({ path: dependabot, level: 'note', message: 'Renovate is configured too; Dependabot entries were not added (two update bots open duplicate pull requests)' });
+  }
+  return result;
+}

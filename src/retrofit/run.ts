@@ -1,0 +1,42 @@
+// `secure-cncf retrofit`: plan over the existing repository, choose, write, report.
+import type { AnswerFlags } from '../answers.js';
+import { uncommittedFiles } from './dirty.js';
+import { STATE_FILE } from '../state.js';
+import { planRetrofit, type ProposedChange, type RetrofitPlan } from './plan.js';
+import { selectChanges, writeChanges, type Confirm } from './apply.js';
+import { stateChange } from './state-change.js';
+import { exitCode, retrofitReport } from './report.js';
+import { readRepoFile } from './read.js';
+
+export interface ExecuteOptions {
+  dryRun: boolean;
+  force: boolean;
+  confirm?: Confirm | undefined;
+}
+
+export interface RetrofitOptions extends ExecuteOptions {
+  flags: AnswerFlags;
+}
+
+function generatedPaths(changes: ProposedChange[]): string[] {
+  return changes.filter((c) => c.action === 'create' || c.action === 'refresh' || c.action === 'conflict').map((c) => c.path);
+}
+
+export async function runRetrofit(root: string, options: RetrofitOptions, out: (text: string) => void): Promise<number> {
+  return executePlan(root, await planRetrofit(root, options.flags), options, out);
+}
+
+/** Choose (by --yes/--force or by asking), write with the state file, report; returns the exit code. */
+export async function executePlan(root: string, rp: RetrofitPlan, options: ExecuteOptions, out: (text: string) => void): Promise<number> {
+  const dirty = options.dryRun ? new Set<string>() : await uncommittedFiles(root);
+  const selection = options.dryRun
+    ? { chosen: rp.changes.filter((c) => c.safe || options.force), skipped: rp.changes.filter((c) => !c.safe && !options.force).map((change) => ({ change, why: change.details[0] ?? '' })), warnings: [] }
+    : await selectChanges(rp.changes, { force: options.force, dirty, confirm: options.confirm });
+  const nowGenerated = new Set([...rp.same, ...generatedPaths(selection.chosen)]);
+  const state = stateChange(rp.answers, rp.plan.profile.facts.stored, readRepoFile(root, STATE_FILE), rp.hashes, nowGenerated);
+  const toWrite = state ? [...selection.chosen, state] : selection.chosen;
+  if (!options.dryRun && toWrite.length > 0) writeChanges(root, toWrite);
+  const report = { dryRun: options.dryRun, written: toWrite, skipped: selection.skipped, kept: rp.kept, same: rp.same, findings: rp.findings, warnings: selection.warnings };
+  out(retrofitReport(report));
+  return exitCode(report);
+}

@@ -1,0 +1,151 @@
+// `secure-cncf pins --update` with canned `git ls-remote` output: no network in tests.
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { tempRepo } from '../helpers/generate.js';
+import { cli, snapshot } from './helpers.js';
+import { parseTags, type LsRemote } from '../../src/upgrade/ls-remote.js';
+import { runPinsUpdate } from '../../src/upgrade/pins-run.js';
+import { loadPins } from '../../src/pins.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+function repo(files: Record<string, string>): string {
+  const made = tempRepo(files);
+  cleanups.push(made.cleanup);
+  return made.root;
+}
+
+const sha = (c: string) => c.repeat(40);
+const CHECKOUT_TAGS = [
+  `${sha('1')}\trefs/tags/v6.0.0`,
+  `${sha('2')}\trefs/tags/v7.0.0`,
+  `${sha('3')}\trefs/tags/v7.1.0`, // annotated: the tag object...
+  `${sha('4')}\trefs/tags/v7.1.0^{}`, // ...and the commit it points to
+  `${sha('4')}\trefs/tags/v7`,
+  `${sha('5')}\trefs/tags/v8.0.0`,
+  `${sha('6')}\trefs/tags/v8.1.0-beta.1`,
+].join('\n');
+const SETUP_GO_TAGS = [`${sha('7')}\trefs/tags/v7.0.0`, `${sha('8')}\trefs/tags/v7.0.1`, `${sha('8')}\trefs/tags/v7`].join('\n');
+
+function canned(map: Record<string, string>): LsRemote & { calls: string[] } {
+  const calls: string[] = [];
+  const run = (async (url: string) => {
+    calls.push(url);
+    const repoName = url.replace('https://github.com/', '');
+    if (!(repoName in map)) throw new Error(`fatal: repository '${url}' not found`);
+    return map[repoName] as string;
+  }) as LsRemote & { calls: string[] };
+  run.calls = calls;
+  return run;
+}
+
+async function update(root: string, lsRemote: LsRemote, dryRun = false): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await runPinsUpdate(root, { dryRun, lsRemote }, (t) => (out += `${t}\n`));
+  return { code, out };
+}
+
+const WORKFLOW = [
+  '# CI',
+  'on: push',
+  'jobs:',
+  '  a:',
+  '    runs-on: ubuntu-24.04',
+  '    steps:',
+  `      - uses: actions/checkout@${sha('2')} # v7.0.0`,
+  '      - uses: actions/setup-go@v7 # toolchain',
+  '      - uses: actions/checkout@v7.0.0',
+  '      - uses: ./local-action',
+  '      - uses: some/branch-action@main',
+  '',
+].join('\n');
+
+describe('parseTags', () => {
+  it('peels annotated tags', () => {
+    const tags = parseTags(CHECKOUT_TAGS);
+    expect(tags.get('v7.1.0')).toBe(sha('4'));
+    expect(tags.get('v7.0.0')).toBe(sha('2'));
+  });
+});
+
+describe('pins --update', () => {
+  it('moves pins and unpinned tags to the newest release of the same major, keeping comments right', async () => {
+    const root = repo({ '.github/workflows/ci.yml': WORKFLOW });
+    const lsRemote = canned({ 'actions/checkout': CHECKOUT_TAGS, 'actions/setup-go': SETUP_GO_TAGS });
+    const result = await update(root, lsRemote);
+    expect(result.code).toBe(0);
+    const after = readFileSync(path.join(root, '.github/workflows/ci.yml'), 'utf8');
+    expect(after).toContain(`      - uses: actions/checkout@${sha('4')} # v7.1.0\n`);
+    expect(after).toContain(`      - uses: actions/setup-go@${sha('8')} # v7.0.1 toolchain\n`);
+    expect(after).toContain(`      - uses: actions/checkout@${sha('4')} # v7.1.0\n      - uses: ./local-action`);
+    expect(after).toContain('some/branch-action@main');
+    expect(result.out).toMatch(/actions\/checkout: v8\.0\.0 is available \(a new major version/);
+    expect(result.out).toMatch(/some\/branch-action@main: no version to refresh from/);
+    expect(lsRemote.calls.sort()).toEqual(['https://github.com/actions/checkout', 'https://github.com/actions/setup-go']);
+    // Second run: nothing to do, no byte changed.
+    const before = snapshot(root);
+    const again = await update(root, lsRemote);
+    expect(again.out).toContain('nothing changed');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('offline: says so plainly, exits 2, changes nothing', async () => {
+    const root = repo({ '.github/workflows/ci.yml': WORKFLOW });
+    const before = snapshot(root);
+    await expect(update(root, canned({}))).rejects.toThrow(/Cannot reach github\.com \(are you offline\?\).*no file was changed/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('one lookup failing is enough to change nothing', async () => {
+    const root = repo({ '.github/workflows/ci.yml': WORKFLOW });
+    const before = snapshot(root);
+    await expect(update(root, canned({ 'actions/checkout': CHECKOUT_TAGS }))).rejects.toThrow(/failed for 1 of 2 \(actions\/setup-go: .*not found\)/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('--dry-run prints the diff and writes nothing', async () => {
+    const root = repo({ '.github/workflows/ci.yml': WORKFLOW });
+    const before = snapshot(root);
+    const result = await update(root, canned({ 'actions/checkout': CHECKOUT_TAGS, 'actions/setup-go': SETUP_GO_TAGS }), true);
+    expect(result.out).toContain(`+      - uses: actions/checkout@${sha('4')} # v7.1.0`);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('in a generated repository: saves newer pins for upgrade, follows them in the state, and upgrade then has nothing to do', async () => {
+    const root = repo({ 'go.mod': 'module x\n' });
+    expect((await cli([root, '--yes', '--repo', 'acme/widget'])).code).toBe(0);
+    // Every action at its shipped pin, except checkout, which has a newer patch release.
+    const table = loadPins();
+    const byRepo: Record<string, string[]> = {};
+    for (const [name, pin] of Object.entries(table.actions)) {
+      const r = name.split('/').slice(0, 2).join('/');
+      if (pin.tag) (byRepo[r] ??= []).push(`${pin.sha}\trefs/tags/${pin.tag}`);
+    }
+    const checkout = table.actions['actions/checkout']!;
+    const [maj, min, patch] = (checkout.tag as string).slice(1).split('.').map(Number);
+    const newerTag = `v${maj}.${min}.${(patch as number) + 1}`;
+    byRepo['actions/checkout']!.push(`${sha('c')}\trefs/tags/${newerTag}`);
+    const lsRemote = canned(Object.fromEntries(Object.entries(byRepo).map(([k, v]) => [k, v.join('\n')])));
+    const result = await update(root, lsRemote);
+    expect(result.code).toBe(0);
+    const codeql = readFileSync(path.join(root, '.github/workflows/codeql.yml'), 'utf8');
+    expect(codeql).toContain(`actions/checkout@${sha('c')} # ${newerTag}`);
+    expect(JSON.parse(readFileSync(path.join(root, '.github/secure-cncf-pins.json'), 'utf8')).actions).toEqual({ 'actions/checkout': { tag: newerTag, sha: sha('c') } });
+    const before = snapshot(root);
+    const upgrade = await cli(['upgrade', root, '--yes']);
+    expect(upgrade.out).toContain('Nothing to do');
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('pins (list)', () => {
+  it('lists the pins in force', async () => {
+    const root = repo({});
+    const result = await cli(['pins', root]);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/actions\/checkout\s+v\d+\.\d+\.\d+\s+[0-9a-f]{40}/);
+  });
+});
