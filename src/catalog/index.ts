@@ -3,7 +3,8 @@
 // one line here.
 import type { Control } from './types.js';
 import type { Level, Profile } from '../model.js';
-import { presetSettings, requiredControlIds } from '../presets.js';
+import { selectControls as selectFrom } from './select.js';
+import { registerCatalog } from './registry.js';
 import { securityPolicy } from '../controls/security-policy.js';
 import { dependencyUpdates } from '../controls/dependency-updates.js';
 import { sast } from '../controls/sast.js';
@@ -53,20 +54,11 @@ export const CATALOG: readonly Control[] = [
   techdocs,
   // plop: control entries above this line (npx plop control)
 ];
+registerCatalog(CATALOG);
 
 /** The controls a profile's level requires that apply to the project. */
 export function selectControls(profile: Profile, catalog: readonly Control[] = CATALOG): Control[] {
-  const level: Level = profile.answers.level;
-  const compliance = profile.answers.compliance;
-  // A compliance preset adds the controls its requirements need, whatever the level, up to the
-  // preset's own minimum level (a SOC 2 project at level 1 gets CODEOWNERS and signed releases, but
-  // not fuzzing or an admission policy, which no level-2 requirement set asks for).
-  const required = compliance.length ? requiredControlIds(compliance, catalog) : new Set<string>();
-  const presetFloor = compliance.length ? (presetSettings(compliance)?.minimumLevel ?? level) : level;
-  return catalog.filter(
-    (control) =>
-      (control.level <= level || (required.has(control.id) && control.level <= presetFloor)) && (control.appliesTo?.(profile) ?? true),
-  );
+  return selectFrom(profile, catalog);
 }
 
 export function findControl(id: string, catalog: readonly Control[] = CATALOG): Control | undefined {

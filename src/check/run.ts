@@ -19,7 +19,6 @@ import { generatorInfo } from '../version.js';
 import { InputError } from '../errors.js';
 import { RepoView } from './repo-view.js';
 import { buildReport, type CheckReport, type EvaluatedControl } from './report.js';
-import { PENDING_EVIDENCE } from './pending-evidence.js';
 
 export interface CheckOptions {
   directory: string;
@@ -78,7 +77,7 @@ function filesPresent(paths: () => string[], repo: RepoView): Evidence {
 }
 
 function evaluate(control: Control, repo: RepoView, profile: Profile, paths: () => string[]): Evidence {
-  const evidence = control.evidence ?? PENDING_EVIDENCE[control.id];
+  const evidence = control.evidence;
   if (!evidence) return filesPresent(paths, repo);
   try {
     return evidence(repo, profile);

@@ -1,5 +1,6 @@
 import type { Control } from '../catalog/types.js';
 import { releaseIdentity } from './release-signing.js';
+import { evidence } from './admission-policy.evidence.js';
 
 /** A Kubernetes object name (DNS-1123 subdomain label subset) derived from the repository name. */
 function policyName(repoName: string): string {
@@ -8,6 +9,8 @@ function policyName(repoName: string): string {
 }
 
 export const admissionPolicy: Control = {
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 3',
   id: 'admission-policy',
   title: 'Admission policy for signed images (Kyverno)',
   why: 'Lets clusters that run the project refuse any of its images that this repository\'s release workflow did not sign and attest, so a leaked registry token or a hand-pushed image cannot reach production under the project\'s name.',

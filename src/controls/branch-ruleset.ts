@@ -2,16 +2,17 @@ import { parse } from 'yaml';
 import type { Control } from '../catalog/types.js';
 import type { Profile } from '../model.js';
 import { renderTemplate } from '../render.js';
-// The catalog imports this module too. The cycle is harmless as long as the catalog is loaded
-// first (as plan.ts does): CATALOG is only read when `outputs` runs, during planning.
-import { CATALOG, selectControls } from '../catalog/index.js';
+// The other selected controls come from the catalog registry (no import cycle with the catalog).
+import { selectControls } from '../catalog/select.js';
+import { registeredCatalog } from '../catalog/registry.js';
+import { evidence } from './branch-ruleset.evidence.js';
 
 /**
  * The other controls selected for this profile, for controls that describe the whole plan (the
  * ruleset's required checks, the threat model's mitigations).
  */
 export function selectedPeers(profile: Profile, self: string): Control[] {
-  return selectControls(profile, CATALOG).filter((control) => control.id !== self);
+  return selectControls(profile, registeredCatalog()).filter((control) => control.id !== self);
 }
 
 /** App id of GitHub Actions: only a check run created by Actions can satisfy the requirement. */
@@ -104,6 +105,8 @@ export function requiredStatusChecks(profile: Profile): string[] {
 }
 
 export const branchRuleset: Control = {
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 2',
   id: 'branch-ruleset',
   title: 'Default-branch ruleset: reviewed pull requests and passing checks',
   why: 'Without it anyone with write access (or a stolen token) can push straight to the default branch, rewrite its history or delete it, and a change can merge while the security checks fail. The ruleset makes every change a reviewed pull request whose checks passed.',

@@ -1,6 +1,7 @@
 import type { Control } from '../catalog/types.js';
 import type { Profile } from '../model.js';
 import { STATE_FILE } from '../state.js';
+import { evidence } from './codeowners.evidence.js';
 
 // GitHub's rule for user and organisation names (1-39 alphanumerics or single inner hyphens).
 const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
@@ -51,6 +52,8 @@ export function sensitivePaths(profile: Profile): OwnedPath[] {
 }
 
 export const codeowners: Control = {
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 2',
   id: 'codeowners',
   title: 'Code owners for every path, explicitly for security-sensitive ones',
   why: 'Names who must review each change. Together with a ruleset that requires code-owner review, nobody can change the workflows, the security policy or the release configuration without a maintainer approving it.',

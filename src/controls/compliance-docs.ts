@@ -1,8 +1,8 @@
 import type { Control } from '../catalog/types.js';
-// Circular on purpose: the catalog lists this control, and its outputs need the catalog's
-// selection to say which controls and files address each requirement. Only used inside
-// outputs(), after both modules have loaded; import controls through src/catalog/index.ts.
-import { selectControls } from '../catalog/index.js';
+// Its outputs need the catalog's selection to say which controls and files address each
+// requirement; it reads the catalog through the registry, so there is no import cycle.
+import { selectControls } from '../catalog/select.js';
+import { registeredCatalog } from '../catalog/registry.js';
 import { presetEvidence, type PresetEvidence } from '../compliance/evidence.js';
 import { componentDefinition, OSCAL_DIR } from '../compliance/oscal.js';
 import { LEVEL_NAMES } from '../model.js';
@@ -25,7 +25,7 @@ export const complianceDocs: Control = {
     const loadEvidence = () =>
       (cached ??= presetEvidence(
         profile,
-        selectControls(profile).filter((control) => control.id !== 'compliance-docs'),
+        selectControls(profile, registeredCatalog()).filter((control) => control.id !== 'compliance-docs'),
       ));
     const generator = generatorInfo().name;
     const repoSlug = `${profile.answers.repository.owner}/${profile.answers.repository.name}`;

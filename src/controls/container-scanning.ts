@@ -1,8 +1,11 @@
 import type { Control } from '../catalog/types.js';
 import { workflowData } from './common.js';
 import { dockerContext } from './release-signing.js';
+import { evidence } from './container-scanning.evidence.js';
 
 export const containerScanning: Control = {
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 3',
   id: 'container-scanning',
   title: 'Container image vulnerability scanning',
   why: 'Builds the release image from every change and on a schedule and scans it with Grype, so a critical vulnerability that already has a fix (usually in the base image or an OS package) blocks the change instead of shipping; findings appear in code scanning.',

@@ -2,6 +2,7 @@ import type { Control, ControlOutput } from '../catalog/types.js';
 import type { Language, Profile } from '../model.js';
 import { loadPins } from '../pins.js';
 import { workflowData, workingDir } from './common.js';
+import { evidence } from './fuzzing.evidence.js';
 
 /**
  * cargo-fuzz release installed by the workflow (`cargo install --locked`; crates.io verifies the
@@ -29,6 +30,8 @@ function fuzzData(profile: Profile) {
 }
 
 export const fuzzing: Control = {
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 3',
   id: 'fuzzing',
   title: 'Continuous fuzzing',
   why: 'Feeds generated inputs to parsers and decoders until they crash, finding the memory-safety bugs, panics and hangs that reviews and unit tests miss, on every pull request and for longer every week.',

@@ -1,7 +1,8 @@
 import type { Control } from '../catalog/types.js';
 import { LEVEL_NAMES, type Level, type Profile } from '../model.js';
-// The catalog imports this module too; CATALOG is only read when `outputs` runs (see branch-ruleset).
-import { CATALOG, selectControls } from '../catalog/index.js';
+// The selected controls come from the catalog registry (no import cycle with the catalog).
+import { selectControls } from '../catalog/select.js';
+import { registeredCatalog } from '../catalog/registry.js';
 import { evidence } from './portal-catalog.evidence.js';
 
 // Annotation keys written into catalog-info.yaml. Every key is read by a published Backstage
@@ -70,7 +71,7 @@ function catalogData(profile: Profile) {
   const slug = `${owner}/${name}`;
   const repoUrl = `https://github.com/${slug}`;
   const branch = profile.answers.defaultBranch;
-  const selected = new Set(selectControls(profile, CATALOG).map((c) => c.id));
+  const selected = new Set(selectControls(profile, registeredCatalog()).map((c) => c.id));
   const annotations: Array<[string, string]> = [
     [ANNOTATIONS.projectSlug, slug],
     [ANNOTATIONS.sourceLocation, `url:${repoUrl}/tree/${branch}/`],

@@ -1,6 +1,7 @@
 import type { Control } from '../catalog/types.js';
 import type { Ecosystem, Language, Profile } from '../model.js';
 import { workflowData, workingDir } from './common.js';
+import { evidence } from './release-signing.evidence.js';
 
 /** How one language's release artifacts are built (empty when the language ships none). */
 type BuildKind = 'go-binaries' | 'cargo-binaries' | 'cargo-package' | 'python-build' | 'npm-pack' | 'maven-package' | 'gradle-build' | 'cmake';
@@ -112,6 +113,8 @@ export function dockerContext(profile: Profile): string {
 }
 
 export const releaseSigning: Control = {
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 2',
   id: 'release-signing',
   title: 'Signed releases with SBOMs and build provenance',
   why: 'Lets users check that a release was built by this repository\'s release workflow from a tagged commit and was not altered afterwards: every asset gets a checksum, a keyless Sigstore signature and a build-provenance attestation, and ships with SPDX and CycloneDX SBOMs; at the graduated level the provenance also meets SLSA Build L3.',

@@ -1,5 +1,6 @@
 import type { Control } from '../catalog/types.js';
 import type { Language, Profile } from '../model.js';
+import { evidence } from './sbom-config.evidence.js';
 
 /** Syft cataloger tags (select-catalogers) per language. */
 const CATALOGER_TAGS: Record<Language, string> = {
@@ -36,6 +37,8 @@ export function syftSettings(profile: Profile): { catalogers: string[]; excludes
 }
 
 export const sbomConfig: Control = {
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 2',
   id: 'sbom-config',
   title: 'SBOM generator configuration',
   why: 'Keeps the release SBOM about what ships: Syft runs only the catalogers of the project\'s ecosystems and skips tests, fixtures, vendored copies and build output, so the SBOM neither misses the real dependencies nor lists test-only ones as shipped.',

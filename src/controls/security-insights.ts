@@ -1,6 +1,7 @@
 import type { Control } from '../catalog/types.js';
 import type { Profile } from '../model.js';
 import { selectedPeers } from './branch-ruleset.js';
+import { evidence } from './security-insights.evidence.js';
 
 export const SECURITY_INSIGHTS_SCHEMA_VERSION = '2.0.0';
 
@@ -50,6 +51,8 @@ export function securityTools(profile: Profile): InsightsTool[] {
 }
 
 export const securityInsights: Control = {
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 2',
   id: 'security-insights',
   title: 'OpenSSF Security Insights',
   why: 'States in a machine-readable file (SECURITY-INSIGHTS.yml, Security Insights 2.0) how to report vulnerabilities, who administers the project, which security tools run and where releases come from, so users, CLOMonitor and LFX Insights do not have to guess.',

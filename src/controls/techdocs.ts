@@ -1,7 +1,8 @@
 import type { Control } from '../catalog/types.js';
 import { LEVEL_NAMES, type Profile } from '../model.js';
-// The catalog imports this module too; CATALOG is only read when the templates render (see below).
-import { CATALOG, selectControls } from '../catalog/index.js';
+// The selected controls come from the catalog registry (no import cycle with the catalog).
+import { selectControls } from '../catalog/select.js';
+import { registeredCatalog } from '../catalog/registry.js';
 import { getPresets } from '../presets.js';
 import { techdocsEvidence } from './portal-catalog.evidence.js';
 
@@ -41,7 +42,7 @@ function titleFromFile(file: string): string {
  * runs when the templates render (data holds a function), never inside this control's outputs().
  */
 export function securityPages(profile: Profile): SecurityPages {
-  const paths = selectControls(profile, CATALOG)
+  const paths = selectControls(profile, registeredCatalog())
     .filter((control) => control.id !== techdocs.id)
     .flatMap((control) => control.outputs(profile).map((output) => output.path))
     .filter((file) => file.startsWith(`${DOCS_DIR}/`) && file.endsWith('.md') && file !== INDEX)
@@ -88,7 +89,7 @@ function docsData(profile: Profile) {
     reportUrl: `${repoUrl}/security/advisories/new`,
     verifyUrl: verifiable(profile) ? `${repoUrl}/blob/${branch}/SECURITY.md#verifying-releases` : '',
     releasesUrl: `${repoUrl}/releases`,
-    hasInsights: selectControls(profile, CATALOG).some((control) => control.id === 'security-insights'),
+    hasInsights: selectControls(profile, registeredCatalog()).some((control) => control.id === 'security-insights'),
     insightsUrl: `${repoUrl}/blob/${branch}/SECURITY-INSIGHTS.yml`,
     security: () => (cached ??= securityPages(profile)),
   };

@@ -1,6 +1,7 @@
 import type { Control } from '../catalog/types.js';
 import { LANGUAGE_LABELS, LEVEL_NAMES, type Artifact, type Profile } from '../model.js';
 import { selectedPeers } from './branch-ruleset.js';
+import { evidence } from './threat-model.evidence.js';
 
 type Stride = 'Spoofing' | 'Tampering' | 'Repudiation' | 'Information disclosure' | 'Denial of service' | 'Elevation of privilege';
 
@@ -166,6 +167,8 @@ function documentData(profile: Profile) {
 }
 
 export const threatModel: Control = {
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 3',
   id: 'threat-model',
   title: 'Threat model and security self-assessment',
   why: 'Writes down who can attack the project, through which boundaries and with what effect, and which controls answer each threat, so gaps are visible and decisions are reviewed when the design changes. The self-assessment follows the CNCF TAG Security outline used for joint assessments.',
