@@ -38,16 +38,3 @@ export async function readGitInfo(root: string): Promise<GitInfo> {
   if (branch) info.defaultBranch = branch;
   return info;
 }
-
-/** Repository-relative paths with uncommitted changes (empty outside git). */
-export async function modifiedFiles(root: string): Promise<Set<string>> {
-  if (!existsSync(path.join(root, '.git'))) return new Set();
-  const out = await git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-  if (!out) return new Set();
-  return new Set(
-    out
-      .split('\0')
-      .filter((entry) => entry.length > 3)
-      .map((entry) => entry.slice(3)),
-  );
-}
