@@ -87,26 +87,41 @@ describe('secure-cncf CLI', () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 
-  it('keeps an existing differing file, reports it and exits 1; --force replaces it', async () => {
+  it('in an existing repository, retrofits: keeps the user\'s SECURITY.md (even with --force) and reports its gaps', async () => {
     const root = repo({ 'SECURITY.md': '# Our own policy\n' });
     const kept = await run([root, ...BASE]);
-    expect(kept.code).toBe(1);
-    expect(kept.out).toMatch(/kept\s+SECURITY\.md \[security-policy\]\s+exists and differs/);
+    expect(kept.code).toBe(0);
+    expect(kept.out).toMatch(/already has files: retrofitting/);
+    expect(kept.out).toMatch(/kept\s+SECURITY\.md/);
+    expect(kept.out).toMatch(/SECURITY\.md\s+kept as is; it has no supported versions section/);
     expect(readFileSync(path.join(root, 'SECURITY.md'), 'utf8')).toBe('# Our own policy\n');
     const forced = await run([root, ...BASE, '--force']);
     expect(forced.code).toBe(0);
-    expect(readFileSync(path.join(root, 'SECURITY.md'), 'utf8')).toContain('private vulnerability reporting');
+    expect(readFileSync(path.join(root, 'SECURITY.md'), 'utf8')).toBe('# Our own policy\n');
+    expect(existsSync(path.join(root, '.github/workflows/codeql.yml'))).toBe(true);
+  });
+
+  it('--conflict fail refuses to touch an existing repository when a file would be kept or edited', async () => {
+    const root = repo({ 'SECURITY.md': '# Our own policy\n' });
+    const result = await run([root, ...BASE, '--conflict', 'fail']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--conflict fail, and these existing files would be edited or kept: SECURITY\.md/);
+    expect(readdirSync(root)).toEqual(['SECURITY.md']);
   });
 
   it('--dry-run prints each file with its control and content and writes nothing', async () => {
-    const root = repo({ 'SECURITY.md': '# Our own policy\n' });
-    const result = await run([root, ...BASE, '--dry-run']);
+    const empty = repo();
+    const fresh = await run([empty, ...BASE, '--dry-run']);
+    expect(fresh.code).toBe(0);
+    expect(fresh.out).toMatch(/create\s+\.github\/workflows\/codeql\.yml \[sast\]/);
+    expect(fresh.out).toContain('+++ b/.github/dependabot.yml');
+    expect(readdirSync(empty)).toEqual([]);
+    const existing = repo({ 'SECURITY.md': '# Our own policy\n' });
+    const result = await run([existing, ...BASE, '--dry-run']);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/create\s+\.github\/workflows\/codeql\.yml \[sast\]/);
-    expect(result.out).toMatch(/change\s+SECURITY\.md \[security-policy\]/);
-    expect(result.out).toContain('+++ b/.github/dependabot.yml');
-    expect(result.out).toContain('-# Our own policy');
-    expect(readdirSync(root)).toEqual(['SECURITY.md']);
+    expect(result.out).toMatch(/kept\s+SECURITY\.md/);
+    expect(readdirSync(existing)).toEqual(['SECURITY.md']);
   });
 
   it('keeps odd project names literal in every file', async () => {
@@ -128,16 +143,15 @@ describe('secure-cncf CLI', () => {
     expect(existsSync(path.join(ro.dir, 'project'))).toBe(false);
   });
 
-  it('refuses to write through a .github symlink that leaves the repository', async () => {
+  it('never writes through a .github symlink that leaves the repository, and says so', async () => {
     const outside = repo();
     const root = repo();
     const { symlinkSync } = await import('node:fs');
     symlinkSync(outside, path.join(root, '.github'));
     const result = await run([root, ...BASE]);
-    expect(result.code).toBe(2);
-    expect(result.err).toMatch(/\.github is a symbolic link that points outside the repository/);
+    expect(result.code).toBe(3);
+    expect(result.out).toMatch(/\.github\/workflows\/codeql\.yml\s+refused: \.github is a symbolic link that points outside the repository/);
     expect(readdirSync(outside)).toEqual([]);
-    expect(existsSync(path.join(root, 'SECURITY.md'))).toBe(false);
   });
 
   it('does not write Dependabot config when Renovate is configured, and says so', async () => {
@@ -145,7 +159,7 @@ describe('secure-cncf CLI', () => {
     const result = await run([root, ...BASE]);
     expect(result.code).toBe(0);
     expect(existsSync(path.join(root, '.github/dependabot.yml'))).toBe(false);
-    expect(result.out).toMatch(/note: Renovate is configured \(renovate.json\)/);
+    expect(result.out).toMatch(/renovate\.json\s+Renovate is configured/);
     writeFileSync(path.join(root, 'x'), '');
   });
 });

@@ -1,6 +1,6 @@
 // The interactive path: the Yeoman generator is driven through its prompts with yeoman-test.
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import helpers, { result } from 'yeoman-test';
 import SecureCncfGenerator from '../generators/app/index.js';
@@ -65,7 +65,11 @@ describe('interactive conflicts', () => {
     const asked: string[] = [];
     const run = await helpers
       .run(SecureCncfGenerator as never, { namespace: 'secure-cncf:app' } as never)
-      .onTargetDirectory((dir) => writeFileSync(path.join(dir, 'SECURITY.md'), '# mine\n'))
+      .onTargetDirectory((dir) => {
+        writeFileSync(path.join(dir, 'SECURITY.md'), '# mine\n');
+        mkdirSync(path.join(dir, '.github'), { recursive: true });
+        writeFileSync(path.join(dir, '.github/dependabot.yml'), 'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: "/"\n    schedule:\n      interval: weekly\n# hand-written\n');
+      })
       .withAnswers({ name: 'w', repo: 'acme/w', language: ['go'], level: 1, compliance: [], artifacts: [], branch: 'main', action: 'skip' }, {
         callback: (answer: unknown, options: { question: { name?: string } }) => {
           if (options.question.name) asked.push(options.question.name);
@@ -79,6 +83,41 @@ describe('interactive conflicts', () => {
       .withOptions({ force: false } as never);
     expect(asked).toContain('action');
     expect(readFileSync(path.join(run.cwd, 'SECURITY.md'), 'utf8')).toBe('# mine\n');
+    expect(readFileSync(path.join(run.cwd, '.github/dependabot.yml'), 'utf8')).toBe('version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: "/"\n    schedule:\n      interval: weekly\n# hand-written\n');
     expect(existsSync(path.join(run.cwd, '.github/workflows/codeql.yml'))).toBe(true);
+  });
+});
+
+describe('interactive retrofit of an existing repository', () => {
+  afterEach(() => {
+    result?.cleanup?.();
+  });
+
+  it('merges into an existing dependabot.yml (comments kept), asking through the conflicter', async () => {
+    const existing = '# our updates\nversion: 2\nupdates:\n  - package-ecosystem: gomod # keep me\n    directory: "/"\n    schedule:\n      interval: daily\n';
+    const asked: string[] = [];
+    const run = await helpers
+      .run(SecureCncfGenerator as never, { namespace: 'secure-cncf:app' } as never)
+      .onTargetDirectory((dir) => {
+        writeFileSync(path.join(dir, 'go.mod'), 'module example.com/x\n');
+        mkdirSync(path.join(dir, '.github'), { recursive: true });
+        writeFileSync(path.join(dir, '.github/dependabot.yml'), existing);
+      })
+      .withAnswers({ name: 'x', repo: 'acme/x', language: ['go'], level: 1, compliance: [], artifacts: [], portal: false, branch: 'main', action: 'write' }, {
+        callback: (answer: unknown, options: { question: { name?: string } }) => {
+          if (options.question.name) asked.push(options.question.name);
+          return answer;
+        },
+      } as never)
+      .withEnvironment((env) => {
+        (env as unknown as { options: { force: boolean } }).options.force = false;
+      })
+      .withOptions({ force: false } as never);
+    const merged = readFileSync(path.join(run.cwd, '.github/dependabot.yml'), 'utf8');
+    expect(asked).toContain('action');
+    expect(merged.startsWith('# our updates\nversion: 2\nupdates:\n  - package-ecosystem: gomod # keep me\n')).toBe(true);
+    expect(merged).toContain('package-ecosystem: github-actions');
+    const state = JSON.parse(readFileSync(path.join(run.cwd, '.secure-cncf.json'), 'utf8'));
+    expect(Object.keys(state.files)).toContain('.github/workflows/codeql.yml');
   });
 });

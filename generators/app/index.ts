@@ -1,5 +1,8 @@
 // The Yeoman front end: asks the questions, hands the answers to the engine's pure `plan`, and
 // lets Yeoman's in-memory file system and conflicter show diffs and ask before touching a file.
+// In a directory that already has files it plans a retrofit instead (merges and hardening), and
+// the conflicter asks about each existing file the retrofit would change.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Generator from 'yeoman-generator';
 import { detect } from '../../src/detect/index.js';
@@ -9,6 +12,12 @@ import { buildProfile } from '../../src/profile.js';
 import { createPlan } from '../../src/plan.js';
 import { diffAgainstDisk, preflight } from '../../src/apply.js';
 import { dryRunReport } from '../../src/report.js';
+import { hasExistingContent } from '../../src/cli/commands/create.js';
+import { planRetrofit, type RetrofitPlan } from '../../src/retrofit/plan.js';
+import { executePlan } from '../../src/retrofit/run.js';
+import { stateChange } from '../../src/retrofit/state-change.js';
+import { writeChanges } from '../../src/retrofit/apply.js';
+import { STATE_FILE } from '../../src/state.js';
 import type { Answers, Plan } from '../../src/model.js';
 
 export interface SecureCncfOptions {
@@ -16,26 +25,47 @@ export interface SecureCncfOptions {
   dryRun?: boolean;
 }
 
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export default class SecureCncfGenerator extends Generator {
   private answers?: Answers;
   private plan?: Plan;
+  private flags: AnswerFlags = {};
+  private retrofit?: RetrofitPlan;
 
   private get secureOptions(): SecureCncfOptions {
     return this.options as unknown as SecureCncfOptions;
   }
 
   async prompting(): Promise<void> {
-    const flags = this.secureOptions.flags ?? {};
+    const given = this.secureOptions.flags ?? {};
     const facts = await detect(this.destinationRoot());
     const defaults = answerDefaults(facts);
-    const raw = await this.prompt(questions(defaults, flags) as never);
-    this.answers = resolveAnswers(promptAnswersToFlags(raw as Record<string, unknown>, flags), defaults);
-    this.plan = await createPlan(buildProfile(this.answers, facts));
+    const raw = await this.prompt(questions(defaults, given) as never);
+    this.flags = promptAnswersToFlags(raw as Record<string, unknown>, given);
+    this.answers = resolveAnswers(this.flags, defaults);
+    if (!hasExistingContent(this.destinationRoot())) this.plan = await createPlan(buildProfile(this.answers, facts));
   }
 
-  writing(): void {
-    const plan = this.plan as Plan;
+  async writing(): Promise<void> {
     const root = this.destinationRoot();
+    if (!this.plan) {
+      this.retrofit = await planRetrofit(root, this.flags);
+      if (this.secureOptions.dryRun) {
+        await executePlan(root, this.retrofit, { dryRun: true, force: false }, (text) => this.log(text));
+        return;
+      }
+      // The engine's guard already ran while planning; the conflicter shows each edit's diff.
+      for (const change of this.retrofit.changes) this.fs.write(path.join(root, change.path), change.after);
+      return;
+    }
+    const plan = this.plan;
     // The engine's path guard and writability check run before Yeoman commits anything.
     const changes = diffAgainstDisk(root, plan.files);
     if (this.secureOptions.dryRun) {
@@ -49,8 +79,19 @@ export default class SecureCncfGenerator extends Generator {
   }
 
   end(): void {
-    if (this.secureOptions.dryRun || !this.plan) return;
-    for (const note of this.plan.notes) this.log(`note: ${note}`);
+    if (this.secureOptions.dryRun) return;
+    const root = this.destinationRoot();
+    if (this.retrofit) {
+      // Record as generated exactly the files the user accepted (their bytes are ours on disk).
+      const rp = this.retrofit;
+      const accepted = rp.changes.filter((c) => ['create', 'refresh', 'conflict'].includes(c.action) && readIfExists(path.join(root, c.path)) === c.after).map((c) => c.path);
+      const state = stateChange(rp.answers, rp.plan.profile.facts.stored, readIfExists(path.join(root, STATE_FILE)), rp.hashes, new Set([...rp.same, ...accepted]), rp.plan.profile.date);
+      if (state) writeChanges(root, [state]);
+      for (const kept of rp.kept) this.log(`kept     ${kept.path}  ${kept.why}`);
+      for (const finding of rp.findings) this.log(`${finding.level.padEnd(8)} ${finding.path}${finding.line ? `:${finding.line}` : ''}  ${finding.message}`);
+    } else if (this.plan) {
+      for (const note of this.plan.notes) this.log(`note: ${note}`);
+    }
     this.log(`Done. Commit the files and push: the workflows run on the next push to ${this.answers?.defaultBranch ?? 'main'}.`);
   }
 }

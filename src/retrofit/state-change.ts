@@ -22,6 +22,7 @@ export function stateChange(
   storedText: string | undefined,
   records: HashRecord[],
   nowGenerated: Set<string>,
+  generatedOn?: string,
 ): ProposedChange | undefined {
   const files: Record<string, string> = { ...(stored?.files ?? {}) };
   for (const record of records) {
@@ -29,8 +30,9 @@ export function stateChange(
     else if (record.stored === undefined) delete files[record.path];
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
-  if (stored && isDeepStrictEqual(stored.answers, answers) && isDeepStrictEqual(stored.files, sorted)) return undefined;
-  const after = serializeState(generatorInfo(), answers, sorted);
+  const date = stored?.generatedOn ?? generatedOn;
+  if (stored && isDeepStrictEqual(stored.answers, answers) && isDeepStrictEqual(stored.files, sorted) && stored.generatedOn === date) return undefined;
+  const after = serializeState(generatorInfo(), answers, sorted, date);
   if (after === storedText) return undefined;
   return {
     path: STATE_FILE,

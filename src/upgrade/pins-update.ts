@@ -133,7 +133,7 @@ export async function planPinsUpdate(root: string, lsRemote: LsRemote, today = n
       if (change.before !== undefined && files[change.path] === sha256(change.before)) files[change.path] = sha256(change.after);
     }
     if (JSON.stringify(files) !== JSON.stringify(state.files)) {
-      changes.push({ path: STATE_FILE, before: stateText, after: serializeState(generatorInfo(), state.answers, files), action: 'refresh', details: ['hashes of the re-pinned generated files'], controls: [], safe: true });
+      changes.push({ path: STATE_FILE, before: stateText, after: serializeState(generatorInfo(), state.answers, files, state.generatedOn), action: 'refresh', details: ['hashes of the re-pinned generated files'], controls: [], safe: true });
     }
   }
   return { changes, findings };

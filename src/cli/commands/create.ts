@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '../../errors.js';
 import type { Command, Io } from '../command.js';
 import { CREATE_OPTIONS, toCreateArgs, type CliArgs } from '../args.js';
 import { helpText } from '../help.js';
@@ -7,8 +9,32 @@ import { planFromFlags } from '../../run.js';
 import { applyChanges, diffAgainstDisk } from '../../apply.js';
 import { applyReport, dryRunReport } from '../../report.js';
 
+/** True when the directory holds anything besides git's own data: then create retrofits. */
+export function hasExistingContent(directory: string): boolean {
+  try {
+    return readdirSync(directory).some((name) => name !== '.git');
+  } catch {
+    return false;
+  }
+}
+
+async function retrofitExisting(directory: string, args: CliArgs, io: Io): Promise<number> {
+  const { planRetrofit } = await import('../../retrofit/plan.js');
+  const { executePlan } = await import('../../retrofit/run.js');
+  const plan = await planRetrofit(directory, args);
+  if (args.conflict === 'fail') {
+    const touched = [...plan.changes.filter((c) => c.before !== undefined).map((c) => c.path), ...plan.kept.map((k) => k.path)];
+    if (touched.length > 0) {
+      throw new InputError(`Nothing was written: --conflict fail, and these existing files would be edited or kept: ${touched.join(', ')}.`);
+    }
+  }
+  if (!args.dryRun) io.stdout(`${directory} already has files: retrofitting (existing files are merged or kept, never replaced).`);
+  return executePlan(directory, plan, { dryRun: args.dryRun, force: args.conflict === 'overwrite' }, io.stdout);
+}
+
 async function createNonInteractive(args: CliArgs, io: Io): Promise<number> {
   const directory = path.resolve(args.directory ?? '.');
+  if (hasExistingContent(directory)) return retrofitExisting(directory, args, io);
   const { plan } = await planFromFlags(directory, args);
   const changes = diffAgainstDisk(directory, plan.files);
   if (args.dryRun) {
