@@ -132,6 +132,8 @@ export const releaseSigning: Control = {
           ...identity,
           builds: buildJobs(profile),
           dockerContext: dockerContext(profile),
+          // npm packages are published with provenance after the GitHub release is complete.
+          publishNpm: profile.answers.languages.includes('javascript') && profile.answers.artifacts.includes('libraries'),
         },
       },
     ];

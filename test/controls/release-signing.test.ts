@@ -96,7 +96,8 @@ describe('release-signing', () => {
         // Keyless signing and attestations need the OIDC token; nothing else gets it.
         for (const id of withPermission('id-token', 'write')) {
           const job = jobs[id];
-          const signs = job.uses || stepsOf(job).some((s) => /cosign (sign|sign-blob) /.test(s.run ?? '') || usesName(s) === 'actions/attest-build-provenance');
+          // npm publish --provenance signs the package's provenance statement with the OIDC token.
+          const signs = job.uses || stepsOf(job).some((s) => /cosign (sign|sign-blob) |npm publish .*--provenance/.test(s.run ?? '') || usesName(s) === 'actions/attest-build-provenance');
           expect(signs, `${id} uses its id-token`).toBeTruthy();
         }
         for (const id of jobUsing(workflow, 'actions/attest-build-provenance')) {
@@ -271,5 +272,24 @@ describe('release-signing', () => {
       const workflow = parse(plan.files.find((f) => f.path === RELEASE)!.content);
       expect(stepsOf(workflow.jobs.image).find((s) => usesName(s) === 'docker/metadata-action').with.images).toBe('ghcr.io/acme/my.tool');
     });
+  });
+});
+
+describe('npm packages', () => {
+  it('publishes JavaScript libraries with npm provenance after the GitHub release', async () => {
+    const plan = await planFor({ languages: ['javascript'], artifacts: ['libraries'], level: 2 });
+    const workflow = parse(plan.files.find((f) => f.path === '.github/workflows/release.yml')!.content);
+    const job = workflow.jobs['publish-npm'];
+    expect(job.needs).toEqual(['release']);
+    expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(job.steps.at(-1).run).toContain('npm publish "$tarball" --provenance --access public');
+  });
+
+  it('does not publish to npm for other languages or without libraries', async () => {
+    for (const answers of [{ languages: ['go'] as const, artifacts: ['libraries'] as const }, { languages: ['javascript'] as const, artifacts: ['container-images'] as const }]) {
+      const plan = await planFor({ languages: [...answers.languages], artifacts: [...answers.artifacts], level: 2 });
+      const workflow = parse(plan.files.find((f) => f.path === '.github/workflows/release.yml')!.content);
+      expect(workflow.jobs['publish-npm']).toBeUndefined();
+    }
   });
 });
