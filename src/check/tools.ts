@@ -76,4 +76,5 @@ export const FUZZ_TOOLS: ToolSpec[] = [
   { label: 'cargo fuzz', run: /\bcargo\s+(\+\S+\s+)?fuzz\s+run\b/ },
   { label: 'Jazzer', run: /\bjazzer\b/ },
   { label: 'Atheris', run: /\batheris\b/ },
+  { label: 'libFuzzer (clang -fsanitize=fuzzer)', run: /-fsanitize=[a-z,]*\bfuzzer\b/ },
 ];

@@ -10,6 +10,9 @@ import { evidence } from './fuzzing.evidence.js';
  */
 export const CARGO_FUZZ_VERSION = '0.13.2';
 
+/** Atheris (libFuzzer for Python) release with wheels for the Python version the workflow uses (3.11). */
+export const ATHERIS_VERSION = '2.3.0';
+
 const FUZZ_LANGUAGES: Language[] = ['go', 'rust', 'cpp', 'python'];
 
 /**
@@ -26,7 +29,8 @@ function fuzzData(profile: Profile) {
   const languages = profile.answers.languages;
   const goModules = languages.includes('go') ? (profile.ecosystems.gomod ?? []).map(workingDir) : [];
   const cargoCrates = languages.includes('rust') ? (profile.ecosystems.cargo ?? []).map(workingDir) : [];
-  return { goModules, cargoCrates };
+  // Python and C/C++ targets are found by content anywhere in the repository, so one job each.
+  return { goModules, cargoCrates, pythonFuzz: languages.includes('python'), cppFuzz: languages.includes('cpp') };
 }
 
 export const fuzzing: Control = {
@@ -40,7 +44,8 @@ export const fuzzing: Control = {
   practices: ['fuzzing'],
   appliesTo: (profile) => profile.answers.languages.some((l) => FUZZ_LANGUAGES.includes(l)),
   outputs: (profile) => {
-    const { goModules, cargoCrates } = fuzzData(profile);
+    const { goModules, cargoCrates, pythonFuzz, cppFuzz } = fuzzData(profile);
+    const hasWorkflow = goModules.length > 0 || cargoCrates.length > 0 || pythonFuzz || cppFuzz;
     const languages = profile.answers.languages.filter((l) => FUZZ_LANGUAGES.includes(l));
     const outputs: ControlOutput[] = [
       {
@@ -49,14 +54,14 @@ export const fuzzing: Control = {
         data: {
           projectName: profile.answers.projectName,
           languages,
-          hasWorkflow: goModules.length > 0 || cargoCrates.length > 0,
+          hasWorkflow,
           goModules,
           cargoCrates,
           cargoFuzzVersion: CARGO_FUZZ_VERSION,
         },
       },
     ];
-    if (goModules.length > 0 || cargoCrates.length > 0) {
+    if (hasWorkflow) {
       outputs.push({
         path: '.github/workflows/fuzzing.yml',
         template: 'fuzzing/fuzzing.yml.ejs',
@@ -64,7 +69,10 @@ export const fuzzing: Control = {
           ...workflowData(profile, 'fuzzing'),
           goModules,
           cargoCrates,
+          pythonFuzz,
+          cppFuzz,
           cargoFuzzVersion: CARGO_FUZZ_VERSION,
+          atherisVersion: ATHERIS_VERSION,
         },
       });
     }

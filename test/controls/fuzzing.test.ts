@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { planFor } from '../helpers/generate.js';
 import { actionlint, schemaErrors } from '../helpers/validators.js';
-import { CARGO_FUZZ_VERSION, clusterFuzzLitePinned } from '../../src/controls/fuzzing.js';
+import { ATHERIS_VERSION, CARGO_FUZZ_VERSION, clusterFuzzLitePinned } from '../../src/controls/fuzzing.js';
 import { loadPins } from '../../src/pins.js';
 import { markdownCode } from '../../src/escape.js';
 import type { Language, Plan, RepoFacts } from '../../src/model.js';
@@ -51,8 +51,8 @@ describe('fuzzing control', () => {
   it.each<[Language[], boolean, boolean]>([
     [['go'], true, true],
     [['rust'], true, true],
-    [['python'], true, false],
-    [['cpp'], true, false],
+    [['python'], true, true],
+    [['cpp'], true, true],
     [['javascript'], false, false],
     [['java-maven', 'java-gradle'], false, false],
   ])('for %j writes the guide: %s, the workflow: %s', async (languages, guide, workflow) => {
@@ -65,7 +65,7 @@ describe('fuzzing control', () => {
     expect(clusterFuzzLitePinned()).toBe(false);
     const plan = await planFor({ level: 3, languages: ['go', 'rust', 'python', 'cpp'] });
     expect(plan.files.some((f) => f.path.startsWith('.clusterfuzzlite/'))).toBe(false);
-    expect(file(plan, WORKFLOW)).not.toContain('clusterfuzzlite');
+    expect(file(plan, WORKFLOW)).not.toContain('google/clusterfuzzlite');
     const doc = file(plan, DOC)!;
     expect(doc).toContain('.clusterfuzzlite/project.yaml');
     expect(doc).toContain('google/clusterfuzzlite/actions/build_fuzzers');
@@ -96,10 +96,10 @@ describe('fuzzing control', () => {
     expect(CARGO_FUZZ_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('passes the validators with Go and Rust together, on a non-default branch name', async () => {
+  it('passes the validators with every fuzzing language together, on a non-default branch name', async () => {
     const plan = await planFor({ level: 3, languages: ['go', 'rust', 'python', 'cpp'], defaultBranch: 'release/v1.x' });
     const workflow = await expectValidWorkflow(file(plan, WORKFLOW)!);
-    expect(Object.keys(workflow.jobs)).toEqual(['go-fuzz', 'cargo-fuzz']);
+    expect(Object.keys(workflow.jobs)).toEqual(['go-fuzz', 'cargo-fuzz', 'python-fuzz', 'cpp-fuzz']);
     expect(workflow.on.pull_request.branches).toEqual(['release/v1.x']);
   });
 
@@ -125,4 +125,17 @@ describe('fuzzing control', () => {
       expect(doc.split('\n').filter((line) => line.startsWith('# '))).toHaveLength(1);
     },
   );
+});
+
+describe('fuzzing workflow for Python and C/C++', () => {
+  it('runs Atheris targets and libFuzzer targets, found by content, with bounded time', async () => {
+    const plan = await planFor({ level: 3, languages: ['python', 'cpp'] });
+    const workflow = await expectValidWorkflow(file(plan, WORKFLOW)!);
+    const python = workflow.jobs['python-fuzz'].steps.find((s: any) => s.name === 'Run every Atheris target').run;
+    expect(python).toContain(`python -m pip install "atheris==${ATHERIS_VERSION}"`);
+    expect(python).toContain('-max_total_time="$FUZZ_SECONDS"');
+    const cpp = workflow.jobs['cpp-fuzz'].steps.find((s: any) => s.name === 'Build and run every libFuzzer target').run;
+    expect(cpp).toContain('-fsanitize=address,undefined,fuzzer');
+    expect(cpp).toContain('.clusterfuzzlite/build.sh');
+  });
 });
