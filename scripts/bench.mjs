@@ -163,6 +163,7 @@ rmSync(work, { recursive: true, force: true });
     await measure('git ls-files (same tree)', timeGit),
     await measure('detect (in-process)', timeDetect),
     await measure('secure-cncf retrofit --dry-run (process)', () => timeCommand([bin, 'retrofit', tree, '--dry-run', '--repo', 'acme/bench'], bigWork)),
+    await measure('secure-cncf check --level 1 (process)', () => timeCommand([bin, 'check', tree, '--level', '1', '--format', 'json', '--output', path.join(bigWork, 'report.json')], bigWork)),
     await measure('node startup + secure-cncf --help (process floor)', () => timeCommand([bin, '--help'], bigWork)),
   ];
   const floor = bigRows[0].median;
@@ -170,5 +171,8 @@ rmSync(work, { recursive: true, force: true });
   for (const row of bigRows) {
     console.log(`  ${row.label.padEnd(58)} ${ms(row.median).padStart(8)}  (${ms(row.min)}..${ms(row.max)})  ${(row.median / floor).toFixed(1)}x git ls-files`);
   }
+  const peak = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'check', tree, '--level', '1', '--format', 'json', '--output', path.join(bigWork, 'report.json')], { encoding: 'utf8' });
+  const kb = Number(peak.stderr.trim().split('\n').pop());
+  if (!Number.isNaN(kb)) console.log(`  peak memory of check on this tree: ${(kb / 1024).toFixed(0)} MiB`);
   rmSync(bigWork, { recursive: true, force: true });
 }
