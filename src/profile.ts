@@ -1,6 +1,7 @@
 import type { Answers, Ecosystem, Language, Profile, RepoFacts } from './model.js';
 
-const LANGUAGE_ECOSYSTEMS: Record<Language, Ecosystem[]> = {
+/** The Dependabot ecosystems each language's manifests belong to. */
+export const LANGUAGE_ECOSYSTEMS: Record<Language, Ecosystem[]> = {
   go: ['gomod'],
   rust: ['cargo'],
   python: ['pip', 'uv'],

@@ -1,5 +1,6 @@
 import type { Control } from '../catalog/types.js';
 import type { Ecosystem, Language, Profile } from '../model.js';
+import { LANGUAGE_ECOSYSTEMS } from '../profile.js';
 import { workflowData, workingDir } from './common.js';
 import { evidence } from './release-signing.evidence.js';
 
@@ -15,15 +16,6 @@ interface BuildJob {
   modules: Array<{ dir: string; slug: string }>;
 }
 
-const LANGUAGE_ECOSYSTEMS: Record<Language, Ecosystem[]> = {
-  go: ['gomod'],
-  rust: ['cargo'],
-  python: ['pip', 'uv'],
-  javascript: ['npm', 'bun'],
-  'java-maven': ['maven'],
-  'java-gradle': ['gradle'],
-  cpp: [],
-};
 
 /** "." -> "", "svc/api" -> "svc-api": only characters that are safe in file and artifact names. */
 function slugOf(dir: string): string {
