@@ -47,6 +47,8 @@ export function securityTools(profile: Profile): InsightsTool[] {
   const fuzzing = hasPractice(profile, 'fuzzing');
   if (fuzzing && languages.includes('go')) tools.push({ name: 'Go native fuzzing', type: 'fuzzing', comment: 'go test -fuzz on every Fuzz target (.github/workflows/fuzzing.yml).', rulesets: ['default'], adhoc: true, ci: true, release: false });
   if (fuzzing && languages.includes('rust')) tools.push({ name: 'cargo-fuzz', type: 'fuzzing', comment: 'libFuzzer targets of fuzz/ (.github/workflows/fuzzing.yml).', rulesets: ['default'], adhoc: true, ci: true, release: false });
+  if (fuzzing && languages.includes('python')) tools.push({ name: 'Atheris', type: 'fuzzing', comment: 'Atheris targets (fuzz_*.py) run by .github/workflows/fuzzing.yml.', rulesets: ['default'], adhoc: true, ci: true, release: false });
+  if (fuzzing && languages.includes('cpp')) tools.push({ name: 'libFuzzer', type: 'fuzzing', comment: 'LLVMFuzzerTestOneInput targets built with clang -fsanitize=fuzzer by .github/workflows/fuzzing.yml.', rulesets: ['default'], adhoc: true, ci: true, release: false });
   return tools;
 }
 
