@@ -1,5 +1,6 @@
 import type { Level, PresetSettings, Profile } from '../model.js';
 import type { RepoView } from '../evidence/repo-view.js';
+import type { Evidence } from '../evidence/types.js';
 
 /** One file a control renders from `templates/<template>`. */
 export interface ControlOutput {
@@ -49,22 +50,6 @@ export interface Control {
   fix?: string;
 }
 
-/** Outcome of auditing one control in an existing repository (`secure-cncf check`). */
-export type EvidenceStatus = 'pass' | 'partial' | 'fail' | 'not-applicable';
-
-/** A place in the repository that supports (or contradicts) a finding; line is 1-based. */
-export interface EvidenceLocation {
-  file: string;
-  line?: number;
-}
-
-/** What `check` found for one control: a verdict, one sentence why, and where. */
-export interface Evidence {
-  status: EvidenceStatus;
-  summary: string;
-  locations: EvidenceLocation[];
-  /** The work happens in a reusable workflow or composite action of another repository ("org/.github"). */
-  delegatedTo?: string;
-}
+export type { Evidence, EvidenceLocation, EvidenceStatus } from '../evidence/types.js';
 
 export type { RepoView };

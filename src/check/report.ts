@@ -6,7 +6,7 @@ import { loadComplianceMap } from '../compliance/map.js';
 import { controlsForRequirement, getPresets } from '../presets.js';
 
 /** Bump the major version for breaking changes to the JSON report, the minor one for additions. */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 export const REPORT_SCHEMA_ID = 'https://github.com/secure-cncf/create-secure-cncf/schemas/check-report.schema.json';
 
 export interface ControlResult {
@@ -169,7 +169,7 @@ export function buildReport({ profile, evaluated, required, tool, notes, now = n
     if (!met(evidence.status)) result.fix = fixFor(control, target);
     return result;
   });
-  const counts: Record<EvidenceStatus, number> = { pass: 0, partial: 0, fail: 0, 'not-applicable': 0 };
+  const counts: Record<EvidenceStatus, number> = { pass: 0, partial: 0, delegated: 0, fail: 0, 'not-applicable': 0 };
   for (const c of controls) counts[c.status] += 1;
   const gaps = controls.filter((c) => c.required && !met(c.status)).map((c) => c.id);
   const achieved = achievedLevel(evaluated);

@@ -22,6 +22,8 @@ export interface ControlAdoption {
   applicable: number;
   pass: number;
   partial: number;
+  /** Done by another repository's shared workflow that was not read (offline). */
+  delegated: number;
   fail: number;
 }
 
@@ -77,7 +79,7 @@ export function aggregate(entries: SurveyEntry[]): SurveyResult {
   for (const report of reports) {
     const practiceState = new Map<string, boolean>();
     for (const c of report.controls) {
-      const adoption = controls.get(c.id) ?? { id: c.id, title: c.title, level: c.level, applicable: 0, pass: 0, partial: 0, fail: 0 };
+      const adoption = controls.get(c.id) ?? { id: c.id, title: c.title, level: c.level, applicable: 0, pass: 0, partial: 0, delegated: 0, fail: 0 };
       controls.set(c.id, adoption);
       if (c.status === 'not-applicable') continue;
       adoption.applicable += 1;

@@ -1,9 +1,10 @@
-// Small building blocks for evidence functions (src/controls/<id>.evidence.ts): verdict builders,
-// tool recognition in workflow steps, delegation to other repositories, document look-ups.
-import type { Evidence, EvidenceLocation } from '../catalog/types.js';
+// Small building blocks for evidence functions (src/controls/<id>/evidence.ts): verdict builders,
+// the practice observations as verdicts, and document look-ups.
+import type { Evidence, EvidenceLocation } from './types.js';
 import type { Profile } from '../model.js';
 import type { RepoView } from './repo-view.js';
-import type { ParsedWorkflow, UsesRef, WorkflowJob, WorkflowStep } from './workflow.js';
+import type { PracticeId } from './tools.js';
+import { observePractice, type PracticeObservation, type ToolFinding } from './practices.js';
 
 export function pass(summary: string, locations: EvidenceLocation[] = []): Evidence {
   return { status: 'pass', summary, locations };
@@ -15,67 +16,19 @@ export function fail(summary: string, locations: EvidenceLocation[] = []): Evide
   return { status: 'fail', summary, locations };
 }
 
-/** A tool as it shows up in a workflow: an action (name prefixes) or a command in `run:`. */
-export interface ToolSpec {
-  label: string;
-  /** `uses:` names (owner/repo[/path], without @ref) that start with one of these, case-insensitive. */
-  uses?: string[];
-  /** A pattern over `run:` scripts. */
-  run?: RegExp;
-  /** Extra condition on the step (e.g. an input value). */
-  when?: (step: WorkflowStep) => boolean;
+/** The repository's own "owner/name" for the probes (undefined when the owner is not known). */
+export function selfSlug(profile: Profile): string | undefined {
+  const { owner, name } = profile.answers.repository;
+  return owner && name ? `${owner}/${name}` : undefined;
 }
 
-export interface ToolHit {
-  label: string;
-  workflow: ParsedWorkflow;
-  job: WorkflowJob;
-  step?: WorkflowStep;
-  location: EvidenceLocation;
+/** One practice as the probes see it in this repository (memoised per view). */
+export function practice(repo: RepoView, id: PracticeId, profile: Profile): PracticeObservation {
+  return observePractice(repo, id, { selfSlug: selfSlug(profile) });
 }
 
-function usesMatches(ref: UsesRef | undefined, prefixes: string[] | undefined): boolean {
-  if (!ref || !prefixes) return false;
-  const name = ref.name.toLowerCase();
-  return prefixes.some((prefix) => name === prefix.toLowerCase() || name.startsWith(`${prefix.toLowerCase()}/`) || name.startsWith(prefix.toLowerCase()));
-}
-
-/** 1-based line of the first line of a `run:` script that matches (the script starts on runLine + 1 for block scalars). */
-function runMatchLine(step: WorkflowStep, pattern: RegExp): number | undefined {
-  if (step.run === undefined || step.runLine === undefined) return undefined;
-  const re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
-  const lines = step.run.split('\n');
-  const index = lines.findIndex((line) => re.test(line));
-  if (index < 0) return re.test(step.run) ? step.runLine : undefined;
-  return lines.length === 1 ? step.runLine : step.runLine + 1 + index;
-}
-
-/** Every step or reusable-workflow call (in workflows and local composite actions) that runs one of the tools. */
-export function findTools(repo: RepoView, tools: ToolSpec[]): ToolHit[] {
-  const hits: ToolHit[] = [];
-  for (const workflow of [...repo.workflows(), ...repo.localActions()]) {
-    for (const job of workflow.jobs) {
-      for (const tool of tools) {
-        if (usesMatches(job.uses, tool.uses)) hits.push({ label: tool.label, workflow, job, location: { file: workflow.file, line: job.uses!.line } });
-      }
-      for (const step of job.steps) {
-        for (const tool of tools) {
-          if (tool.when && !tool.when(step)) continue;
-          if (usesMatches(step.uses, tool.uses)) {
-            hits.push({ label: tool.label, workflow, job, step, location: { file: workflow.file, line: step.uses!.line } });
-            continue;
-          }
-          const line = tool.run ? runMatchLine(step, tool.run) : undefined;
-          if (line !== undefined) hits.push({ label: tool.label, workflow, job, step, location: { file: workflow.file, line } });
-        }
-      }
-    }
-  }
-  return hits;
-}
-
-export function labels(hits: ToolHit[]): string {
-  return [...new Set(hits.map((hit) => hit.label))].join(', ');
+export function labels(findings: ToolFinding[]): string {
+  return [...new Set(findings.map((finding) => finding.label))].join(', ');
 }
 
 export function uniqueLocations(locations: EvidenceLocation[]): EvidenceLocation[] {
@@ -88,78 +41,68 @@ export function uniqueLocations(locations: EvidenceLocation[]): EvidenceLocation
   });
 }
 
-export function hitLocations(hits: ToolHit[], max = 5): EvidenceLocation[] {
-  return uniqueLocations(hits.map((hit) => hit.location)).slice(0, max);
+export function findingLocations(findings: ToolFinding[], max = 5): EvidenceLocation[] {
+  return uniqueLocations(findings.flatMap((finding) => (finding.config ? [finding.location, finding.config] : [finding.location]))).slice(0, max);
 }
 
-/** Whether a workflow runs on pull requests (pull_request, or pull_request_target / merge_group). */
-export function runsOnPullRequests(workflow: ParsedWorkflow): boolean {
-  return workflow.triggers.some((t) => t === 'pull_request' || t === 'pull_request_target' || t === 'merge_group');
+/** "CodeQL (via make lint)": how the first finding of each tool is reached, when not directly. */
+export function describeTools(findings: ToolFinding[]): string {
+  const first = new Map<string, ToolFinding>();
+  for (const finding of findings) if (!first.has(finding.label)) first.set(finding.label, finding);
+  return [...first.values()]
+    .map((finding) => {
+      const hops = finding.via.slice(1);
+      return hops.length > 0 ? `${finding.label} (via ${hops.join(' → ')})` : finding.label;
+    })
+    .join(', ');
 }
 
-// Actions from tool vendors are the tools themselves, not delegation to a project's shared setup.
-const TOOL_VENDORS = new Set([
-  'actions', 'github', 'google', 'ossf', 'sigstore', 'slsa-framework', 'anchore', 'aquasecurity', 'docker', 'step-security',
-  'golang', 'securego', 'semgrep', 'returntocorp', 'gitleaks', 'trufflesecurity', 'dtolnay', 'rustsec', 'embarkstudios',
-  'pypa', 'snyk', 'sonarsource', 'notaryproject', 'goreleaser', 'actions-rs', 'azure', 'hashicorp', 'codecov', 'softprops',
-]);
-
-export interface Delegation {
-  /** "owner/repo" the work is delegated to. */
-  repo: string;
-  ref: UsesRef;
-  /** The delegated workflow's or action's path names the practice (e.g. ".../codeql.yml"). */
-  named: boolean;
-}
-
-/**
- * Reusable workflows and composite actions of other repositories that may do the control's work:
- * every job-level `uses:` to another repository, and step-level actions of the project's own
- * organisation (or of an `<org>/.github` repository). `keywords` decide whether one is named for it.
- */
-export function delegations(repo: RepoView, profile: Profile, keywords: RegExp): Delegation[] {
-  const self = `${profile.answers.repository.owner}/${profile.answers.repository.name}`.toLowerCase();
-  const owner = profile.answers.repository.owner.toLowerCase();
-  const found: Delegation[] = [];
-  for (const ref of repo.allUses()) {
-    if (ref.kind === 'local' || ref.kind === 'docker' || !ref.repo) continue;
-    const target = ref.repo.toLowerCase();
-    if (target === self) continue;
-    const [targetOwner, targetName] = target.split('/');
-    if (TOOL_VENDORS.has(targetOwner ?? '')) continue;
-    const shared = ref.level === 'job' || targetOwner === owner || targetName === '.github';
-    if (!shared) continue;
-    found.push({ repo: ref.repo, ref, named: keywords.test(ref.name.slice(ref.repo.length)) });
-  }
-  return found;
+export interface PracticeVerdictText {
+  /** What the practice is called in sentences ("Static analysis"). */
+  what: string;
+  /** Running it only after the merge is partial (SAST, dependency review). */
+  requirePullRequests?: boolean;
+  /** The evidence when the practice is absent. */
+  absent: Evidence;
 }
 
 /**
- * The verdict when nothing was found in this repository: "delegated" when a shared workflow named
- * for the practice is called (pass, not verifiable here), "maybe delegated" (partial) for other
- * shared workflows, else the given failure.
+ * A control's evidence from one practice observation: present (pass, or partial when it must run
+ * on pull requests and does not), delegated (its own status), elsewhere (partial: it runs, but not
+ * where this audit can see), found-but-never-run (fail, saying where), or absent.
  */
-export function delegatedOr(repo: RepoView, profile: Profile, keywords: RegExp, what: string, otherwise: Evidence): Evidence {
-  const list = delegations(repo, profile, keywords);
-  const named = list.find((d) => d.named);
-  if (named) {
+export function practiceEvidence(observation: PracticeObservation, text: PracticeVerdictText): Evidence {
+  const { findings } = observation;
+  if (observation.verdict === 'present') {
+    const onPulls = findings.filter((f) => f.onPullRequests);
+    if (text.requirePullRequests && onPulls.length === 0) {
+      return partial(`${describeTools(findings)} runs, but not on pull requests, so findings arrive after the merge.`, findingLocations(findings));
+    }
+    const shown = text.requirePullRequests ? onPulls : findings;
+    return pass(`${text.what}: ${describeTools(shown)}${text.requirePullRequests ? ' on pull requests' : ''}.`, findingLocations(shown));
+  }
+  if (observation.verdict === 'delegated') {
+    const first = observation.delegations[0]!;
+    const targets = [...new Set(observation.delegations.map((d) => `${d.target}${d.ref ? `@${d.ref}` : ''}`))];
     return {
-      status: 'pass',
-      summary: `${what} is delegated to ${named.repo} (${named.ref.name.slice(named.repo.length + 1) || named.repo}); verify it there.`,
-      locations: [{ file: named.ref.file, line: named.ref.line }],
-      delegatedTo: named.repo,
+      status: 'delegated',
+      summary: `${text.what} is delegated to ${targets.join(', ')}; that workflow was not read (offline), so it is not verified: run with --online, or check it there.`,
+      locations: uniqueLocations(observation.delegations.map((d) => ({ file: d.uses.file, line: d.uses.line }))),
+      delegatedTo: first.repo,
     };
   }
-  const other = list[0];
-  if (other && otherwise.status === 'fail') {
-    return {
-      status: 'partial',
-      summary: `${otherwise.summary} This repository calls shared workflows or actions of ${other.repo}, which may do it: check there.`,
-      locations: [...otherwise.locations, { file: other.ref.file, line: other.ref.line }],
-      delegatedTo: other.repo,
-    };
+  if (observation.verdict === 'elsewhere') {
+    const where = observation.unreached.length > 0 ? ` (${describeTools(observation.unreached)} in ${uniqueLocations(observation.unreached.map((f) => ({ file: f.location.file }))).map((l) => l.file).slice(0, 3).join(', ')})` : '';
+    return partial(
+      `${text.what} runs outside GitHub Actions${where}: this repository shows ${observation.elsewhere}, which is not visible from here; no workflow runs it.`,
+      findingLocations(observation.unreached),
+    );
   }
-  return otherwise;
+  if (observation.unreached.length > 0) {
+    const summary = `${text.absent.summary} ${describeTools(observation.unreached)} appears in ${uniqueLocations(observation.unreached.map((f) => ({ file: f.location.file }))).map((l) => l.file).slice(0, 3).join(', ')}, but no workflow runs it.`;
+    return { ...text.absent, summary, locations: [...text.absent.locations, ...findingLocations(observation.unreached, 3)] };
+  }
+  return text.absent;
 }
 
 /** First heading (Markdown `#`) or line in the file matching, as a location. */

@@ -23,6 +23,7 @@ export class RepoView {
   private readonly contents = new Map<string, string | undefined>();
   private parsedWorkflows: ParsedWorkflow[] | undefined;
   private parsedActions: ParsedWorkflow[] | undefined;
+  private readonly memos = new Map<string, unknown>();
 
   /** `index`: an existing walk of the same root (detection and the view then share one walk). */
   constructor(root: string, index: DirEntryIndex = indexTree(path.resolve(root))) {
@@ -107,6 +108,27 @@ export class RepoView {
       .filter((file) => /(^|\/)action\.ya?ml$/.test(file))
       .map((file) => parseActionFile(file, this.read(file) ?? ''));
     return this.parsedActions;
+  }
+
+  /** A probe's result, computed once per view (probes are pure functions of the repository). */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  /** A composite action of this repository by the directory `uses: ./dir` names (undefined when missing). */
+  localAction(dir: string): ParsedWorkflow | undefined {
+    const clean = dir.replace(/^\.\//, '').replace(/\/$/, '');
+    const file = this.has(`${clean}/action.yml`) ? `${clean}/action.yml` : this.has(`${clean}/action.yaml`) ? `${clean}/action.yaml` : undefined;
+    return file ? this.localActions().find((action) => action.file === file) : undefined;
+  }
+
+  /** A workflow of this repository by path (for `uses: ./.github/workflows/x.yml`). */
+  workflow(file: string): ParsedWorkflow | undefined {
+    const clean = file.replace(/^\.\//, '');
+    return this.workflows().find((workflow) => workflow.file === clean);
   }
 
   /** Every `uses:` in workflows and local composite actions. */

@@ -1,80 +1,165 @@
-// How common security tools appear in GitHub workflows: the action names and the commands.
-// Shared by several evidence functions (e.g. SBOM generators count for release-signing and sbom-config).
-import type { ToolSpec } from './kit.js';
+// How security tools show up in what a repository runs: the actions (by name), the commands (in
+// `run:` scripts and everything they call) and the configuration that makes a tool do the
+// practice. One table per practice; every probe and every control's evidence reads it.
+import type { RepoView } from './repo-view.js';
+import type { Unit } from './reach.js';
+import type { EvidenceLocation } from './types.js';
+import { chartReleaserSigns, golangciGosec, goreleaserOfUnit } from './configs.js';
 
-const input = (step: { with: Record<string, unknown> }, key: string) => String(step.with[key] ?? '');
+export const PRACTICES = ['sast', 'scorecard', 'sca', 'secret-scanning', 'dependency-review', 'sbom', 'signing', 'provenance', 'fuzzing', 'container-scanning'] as const;
+export type PracticeId = (typeof PRACTICES)[number];
 
-export const SAST_TOOLS: ToolSpec[] = [
-  { label: 'CodeQL', uses: ['github/codeql-action/analyze', 'github/codeql-action/init'] },
-  { label: 'Semgrep', uses: ['returntocorp/semgrep-action', 'semgrep/semgrep-action'], run: /\bsemgrep\s+(ci|scan|--config)\b/ },
-  { label: 'gosec', uses: ['securego/gosec'], run: /\bgosec\b/ },
-  { label: 'SonarQube Cloud', uses: ['SonarSource/sonarcloud-github-action', 'SonarSource/sonarqube-scan-action'] },
-  { label: 'Snyk Code', uses: ['snyk/actions'], run: /\bsnyk\s+code\s+test\b/ },
-  { label: 'Bandit', uses: ['PyCQA/bandit-action'], run: /\bbandit\s+-r\b/ },
-  { label: 'Pysa', uses: ['facebook/pysa-action'] },
-  { label: 'Qodana', uses: ['JetBrains/qodana-action'] },
-];
+export const PRACTICE_TITLES: Record<PracticeId, string> = {
+  sast: 'Static analysis',
+  scorecard: 'OpenSSF Scorecard',
+  sca: 'Dependency vulnerability scanning',
+  'secret-scanning': 'Secret scanning',
+  'dependency-review': 'Dependency review',
+  sbom: 'SBOM generation',
+  signing: 'Release signing',
+  provenance: 'Build provenance',
+  fuzzing: 'Fuzzing',
+  'container-scanning': 'Container image scanning',
+};
 
-export const SCA_TOOLS: ToolSpec[] = [
-  { label: 'OSV-Scanner', uses: ['google/osv-scanner-action'], run: /\bosv-scanner\b/ },
-  { label: 'govulncheck', uses: ['golang/govulncheck-action'], run: /\bgovulncheck\b/ },
-  { label: 'Trivy', uses: ['aquasecurity/trivy-action'], run: /\btrivy\s+(fs|filesystem|repo|repository|rootfs)\b/, when: (s) => !s.uses || /^(fs|filesystem|repo|rootfs)$/.test(input(s, 'scan-type')) },
-  { label: 'Grype', uses: ['anchore/scan-action'], run: /\bgrype\s+(dir:|sbom:|\.)/, when: (s) => !s.uses || input(s, 'path') !== '' || input(s, 'sbom') !== '' },
-  { label: 'cargo-deny', uses: ['EmbarkStudios/cargo-deny-action'], run: /\bcargo[- ]deny\b/ },
-  { label: 'cargo-audit', uses: ['rustsec/audit-check', 'actions-rs/audit-check'], run: /\bcargo[- ]audit\b/ },
-  { label: 'pip-audit', uses: ['pypa/gh-action-pip-audit'], run: /\bpip-audit\b/ },
-  { label: 'npm audit', run: /\b(npm|pnpm|yarn)\s+audit\b/ },
-  { label: 'Snyk Open Source', uses: ['snyk/actions'], run: /\bsnyk\s+test\b/ },
-  { label: 'OWASP Dependency-Check', uses: ['dependency-check/Dependency-Check_Action'], run: /\bdependency-check\b/ },
-];
+/** A tool as it shows up in a unit: an action (name prefixes) or a command pattern. */
+export interface ToolSpec {
+  label: string;
+  /** `uses:` names (owner/repo[/path], without @ref) equal to or under one of these, case-insensitive. */
+  uses?: string[];
+  /** A pattern over command text (`run:` scripts, recipe lines, package scripts, shell scripts). */
+  run?: RegExp;
+  /** Extra condition on the unit (e.g. an input value). */
+  when?: (unit: Unit) => boolean;
+  /** The configuration that makes the tool do the practice; the tool counts only when it is found. */
+  config?: (repo: RepoView, unit: Unit) => EvidenceLocation | undefined;
+}
 
-export const SECRET_TOOLS: ToolSpec[] = [
-  { label: 'gitleaks', uses: ['gitleaks/gitleaks-action', 'zricethezav/gitleaks-action'], run: /\bgitleaks\b/ },
-  { label: 'TruffleHog', uses: ['trufflesecurity/trufflehog'], run: /\btrufflehog\b/ },
-  { label: 'ggshield', uses: ['GitGuardian/ggshield-action', 'GitGuardian/ggshield'], run: /\bggshield\b/ },
-  { label: 'detect-secrets', run: /\bdetect-secrets\b/ },
-];
+/** An action input (step or job `with:`), as a string. */
+export function input(unit: Unit, key: string): string {
+  const value = unit.uses?.level === 'job' ? unit.job.with[key] : unit.step?.with[key];
+  return value === undefined || value === null ? '' : String(value);
+}
 
-export const SBOM_TOOLS: ToolSpec[] = [
-  { label: 'Syft (anchore/sbom-action)', uses: ['anchore/sbom-action'], run: /\bsyft\b/ },
-  { label: 'cdxgen', uses: ['CycloneDX/gh-cdxgen'], run: /\bcdxgen\b/ },
-  { label: 'bom', run: /\bbom\s+generate\b/ },
-  { label: 'CycloneDX', run: /\bcyclonedx-(gomod|py|npm|bom)\b|@cyclonedx\/|cyclonedx-maven-plugin|cyclonedxBom\b/ },
-  { label: 'SBOM attestation', uses: ['actions/attest-sbom'] },
-  { label: 'Trivy SBOM', uses: ['aquasecurity/trivy-action'], run: /\btrivy\b.*--format\s+(cyclonedx|spdx)/, when: (s) => !s.uses || /cyclonedx|spdx/.test(input(s, 'format')) },
-  { label: 'BuildKit SBOM', uses: ['docker/build-push-action'], when: (s) => !s.uses || /^(true|generator=)/.test(input(s, 'sbom')) },
-];
+const isAction = (unit: Unit) => unit.uses !== undefined;
+const buildkit = (key: 'sbom' | 'provenance', unit: Unit): boolean => {
+  if (isAction(unit)) {
+    const value = input(unit, key).trim();
+    return value !== '' && !/^false$/i.test(value);
+  }
+  return new RegExp(`docker\\s+(buildx\\s+)?build\\b[^\\n]*--(${key}|attest)[= ]`).test(unit.text ?? '');
+};
 
-export const SIGNING_TOOLS: ToolSpec[] = [
-  { label: 'cosign', run: /\bcosign\s+(sign|sign-blob|attest)\b/ },
-  { label: 'cosign (installer)', uses: ['sigstore/cosign-installer'] },
-  { label: 'Notation', uses: ['notaryproject/notation-action/sign'], run: /\bnotation\s+sign\b/ },
-  { label: 'sigstore-python', uses: ['sigstore/gh-action-sigstore-python'] },
-  { label: 'GPG', run: /\bgpg\b.*--(detach-sign|clearsign|armor --detach)/ },
-  { label: 'npm provenance', run: /\bnpm\s+publish\b.*--provenance/ },
-  { label: 'PyPI trusted publishing (attestations)', uses: ['pypa/gh-action-pypi-publish'] },
-];
+/** cargo-deny scans for vulnerabilities only when its `check` includes advisories (all checks by default). */
+function cargoDenyChecksAdvisories(unit: Unit): boolean {
+  const args = isAction(unit) ? `check ${input(unit, 'command')} ${input(unit, 'arguments')}` : (/\bcargo[- ]deny\b([^\n]*)/.exec(unit.text ?? '')?.[1] ?? '');
+  if (!/\bcheck\b/.test(args)) return false;
+  const kinds: string[] = args.slice(args.search(/\bcheck\b/) + 5).match(/\b(advisories|bans|licenses|sources)\b/g) ?? [];
+  return kinds.length === 0 || kinds.includes('advisories');
+}
 
-export const PROVENANCE_TOOLS: ToolSpec[] = [
-  { label: 'GitHub build-provenance attestation', uses: ['actions/attest-build-provenance', 'actions/attest'] },
-  { label: 'SLSA generator', uses: ['slsa-framework/slsa-github-generator'] },
-  { label: 'cosign attest', run: /\bcosign\s+attest\b/ },
-  { label: 'npm provenance', run: /\bnpm\s+publish\b.*--provenance/ },
-];
+export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
+  sast: [
+    { label: 'CodeQL', uses: ['github/codeql-action/analyze', 'github/codeql-action/init'], run: /\bcodeql\s+database\s+analyze\b/ },
+    { label: 'Semgrep', uses: ['returntocorp/semgrep-action', 'semgrep/semgrep-action'], run: /\bsemgrep\s+(ci|scan|--config)\b/ },
+    { label: 'gosec', uses: ['securego/gosec'], run: /(^|[\s/])gosec\s/ },
+    { label: 'gosec (golangci-lint)', uses: ['golangci/golangci-lint-action'], run: /\bgolangci-lint\s+run\b|\bmake\b[^\n]*\bgolangci/, config: golangciGosec },
+    { label: 'SonarQube Cloud', uses: ['SonarSource/sonarcloud-github-action', 'SonarSource/sonarqube-scan-action'], run: /\bsonar-scanner\b|\bsonar:sonar\b/ },
+    { label: 'Snyk Code', run: /\bsnyk\s+code\s+test\b/ },
+    { label: 'Bandit', uses: ['PyCQA/bandit-action'], run: /(^|[\s/])bandit\s+(-r|--recursive|-c)\b/ },
+    { label: 'Pysa', uses: ['facebook/pysa-action'] },
+    { label: 'Qodana', uses: ['JetBrains/qodana-action'] },
+    { label: 'zizmor', uses: ['zizmorcore/zizmor-action', 'woodruffw/zizmor-action'], run: /(^|[\s/])zizmor\s/ },
+    { label: 'Checkov', uses: ['bridgecrewio/checkov-action'], run: /(^|[\s/])checkov\s+(-d|-f|--directory|--file)\b/ },
+    { label: 'Trivy (config)', uses: ['aquasecurity/trivy-action'], run: /\btrivy\s+(config|conf)\b/, when: (u) => !isAction(u) || /^(config|conf)$/.test(input(u, 'scan-type')) },
+    { label: 'SpotBugs (find-sec-bugs)', run: /findsecbugs|find-sec-bugs/ },
+    { label: 'Brakeman', run: /(^|[\s/])brakeman\b/ },
+  ],
+  scorecard: [{ label: 'Scorecard', uses: ['ossf/scorecard-action'], run: /\bscorecard\s+--(repo|local)\b/ }],
+  sca: [
+    { label: 'OSV-Scanner', uses: ['google/osv-scanner-action'], run: /\bosv-scanner\b/ },
+    { label: 'govulncheck', uses: ['golang/govulncheck-action'], run: /(^|[\s/])govulncheck\b(?![-\w]*\.(go|md))/ },
+    { label: 'Trivy', uses: ['aquasecurity/trivy-action'], run: /\btrivy\s+(fs|filesystem|repo|repository|rootfs)\b/, when: (u) => !isAction(u) || /^(fs|filesystem|repo|rootfs)$/.test(input(u, 'scan-type')) },
+    { label: 'Grype', uses: ['anchore/scan-action'], run: /\bgrype\s+(dir:|sbom:|\.)/, when: (u) => !isAction(u) || input(u, 'path') !== '' || input(u, 'sbom') !== '' },
+    { label: 'cargo-deny', uses: ['EmbarkStudios/cargo-deny-action'], run: /\bcargo[- ]deny\b/, when: cargoDenyChecksAdvisories },
+    { label: 'cargo-audit', uses: ['rustsec/audit-check', 'actions-rs/audit-check', 'actions-rust-lang/audit'], run: /\bcargo[- ]audit\b/ },
+    { label: 'pip-audit', uses: ['pypa/gh-action-pip-audit'], run: /\bpip-audit\b/ },
+    { label: 'npm audit', run: /\b(npm|pnpm|yarn)\s+audit\b/ },
+    { label: 'Snyk', uses: ['snyk/actions'], run: /\bsnyk\s+(test|monitor)\b/, when: (u) => !isAction(u) || !/\/(docker|iac)$/i.test(u.uses!.name) },
+    { label: 'OWASP Dependency-Check', uses: ['dependency-check/Dependency-Check_Action'], run: /\bdependency-check\b/ },
+    { label: 'FOSSA', uses: ['fossas/fossa-action'], run: /\bfossa\s+(analyze|test)\b/ },
+    { label: 'Sonatype OSS Index', run: /\bossIndexAudit\b|\bossindex:audit\b/ },
+    { label: 'Dependabot alerts check', run: /dependabot\/alerts/ },
+  ],
+  'secret-scanning': [
+    { label: 'gitleaks', uses: ['gitleaks/gitleaks-action', 'zricethezav/gitleaks-action'], run: /(^|[\s/])gitleaks\s+(detect|git|dir|protect|stdin)\b|\bgitleaks\/v8@/ },
+    { label: 'TruffleHog', uses: ['trufflesecurity/trufflehog'], run: /\btrufflehog\b/ },
+    { label: 'ggshield', uses: ['GitGuardian/ggshield-action', 'GitGuardian/ggshield'], run: /\bggshield\b/ },
+    { label: 'detect-secrets', run: /\bdetect-secrets\b/ },
+    { label: 'gitleaks (super-linter)', uses: ['super-linter/super-linter', 'github/super-linter'], when: (u) => !/^false$/i.test(String(u.step?.env['VALIDATE_GITLEAKS'] ?? '')) },
+  ],
+  'dependency-review': [{ label: 'dependency-review-action', uses: ['actions/dependency-review-action'] }],
+  sbom: [
+    { label: 'Syft', uses: ['anchore/sbom-action'], run: /(^|[\s/])syft\s+(scan|packages|dir:|\.|-o|[\w./:@-]+\s+-o)/ },
+    { label: 'cdxgen', uses: ['CycloneDX/gh-cdxgen'], run: /\bcdxgen\b/ },
+    { label: 'bom', run: /(^|[\s/])bom\s+generate\b/ },
+    { label: 'CycloneDX', run: /\bcyclonedx-(gomod|py|npm|bom)\b|@cyclonedx\/|cyclonedx-maven-plugin|cyclonedxBom\b|\bcyclonedx\s+(gomod|mod|app)\b/ },
+    { label: 'SBOM attestation', uses: ['actions/attest-sbom'] },
+    { label: 'Trivy SBOM', uses: ['aquasecurity/trivy-action'], run: /\btrivy\b[^\n]*--format\s+(cyclonedx|spdx)/, when: (u) => !isAction(u) || /cyclonedx|spdx/.test(input(u, 'format')) },
+    { label: 'BuildKit SBOM', uses: ['docker/build-push-action'], run: /docker\s+(buildx\s+)?build\b/, when: (u) => buildkit('sbom', u) },
+    { label: 'GoReleaser sboms', uses: ['goreleaser/goreleaser-action'], run: /(^|[\s/])goreleaser\s+(release\b|--)/, config: (repo, u) => goreleaserOfUnit(repo, u)?.sboms },
+    { label: 'npm sbom', run: /\b(npm|pnpm)\s+sbom\b/ },
+    { label: 'spdx-sbom-generator', run: /spdx-sbom-generator/ },
+    { label: 'cosign attach sbom', run: /\bcosign\s+(attach|attest)\s+sbom\b|\bcosign\s+attest\b[^\n]*--type\s+(spdx|cyclonedx)/ },
+    { label: 'CycloneDX gomod', uses: ['CycloneDX/gh-gomod-generate-sbom'] },
+  ],
+  signing: [
+    { label: 'cosign', run: /\bcosign\s+(sign|sign-blob|attest|attest-blob)\b/ },
+    { label: 'Notation', uses: ['notaryproject/notation-action/sign'], run: /\bnotation\s+sign\b/ },
+    { label: 'sigstore-python', uses: ['sigstore/gh-action-sigstore-python'] },
+    { label: 'GPG', run: /\bgpg2?\b[^\n]*--(detach-sign|clearsign|detach-sig|sign)\b|\bgit\s+tag\b[^\n]*\s(-s|--sign|-u|--local-user)\b/ },
+    { label: 'GoReleaser signs', uses: ['goreleaser/goreleaser-action'], run: /(^|[\s/])goreleaser\s+(release\b|--)/, config: (repo, u) => goreleaserOfUnit(repo, u)?.signs },
+    { label: 'chart-releaser (GPG)', uses: ['helm/chart-releaser-action'], run: /\bcr\s+(package|upload)\b[^\n]*--sign\b/, config: (repo, u) => (u.uses ? chartReleaserSigns(repo, u) : { file: u.file, line: u.firstLine }) },
+    { label: 'helm package --sign', run: /\bhelm\s+package\b[^\n]*--sign\b/ },
+    { label: 'npm provenance', run: /\bnpm\s+publish\b[^\n]*--provenance/ },
+    { label: 'PyPI trusted publishing (attestations)', uses: ['pypa/gh-action-pypi-publish'], when: (u) => !/^false$/i.test(input(u, 'attestations')) },
+  ],
+  provenance: [
+    { label: 'GitHub build-provenance attestation', uses: ['actions/attest-build-provenance', 'actions/attest'], when: (u) => u.uses!.name.toLowerCase() !== 'actions/attest' || input(u, 'predicate-type') === '' || /slsa\.dev\/provenance/.test(input(u, 'predicate-type')) },
+    { label: 'SLSA generator', uses: ['slsa-framework/slsa-github-generator'] },
+    { label: 'cosign attest (provenance)', run: /\bcosign\s+attest\b[^\n]*--type\s+(slsaprovenance|slsaprovenance1|https:\/\/slsa\.dev)/ },
+    { label: 'npm provenance', run: /\bnpm\s+publish\b[^\n]*--provenance/ },
+    { label: 'BuildKit provenance', uses: ['docker/build-push-action'], run: /docker\s+(buildx\s+)?build\b/, when: (u) => buildkit('provenance', u) },
+    { label: 'PyPI trusted publishing (attestations)', uses: ['pypa/gh-action-pypi-publish'], when: (u) => !/^false$/i.test(input(u, 'attestations')) },
+  ],
+  fuzzing: [
+    { label: 'CIFuzz (OSS-Fuzz)', uses: ['google/oss-fuzz/infra/cifuzz/actions'] },
+    { label: 'ClusterFuzzLite', uses: ['google/clusterfuzzlite/actions'] },
+    { label: 'go test -fuzz', run: /\bgo\s+test\b[^\n]*\s-fuzz[= ]/ },
+    { label: 'cargo fuzz', run: /\bcargo\s+(\+\S+\s+)?fuzz\s+run\b/ },
+    { label: 'Jazzer', run: /\bjazzer\b/ },
+    { label: 'Atheris', run: /\batheris\b/ },
+    { label: 'libFuzzer (clang -fsanitize=fuzzer)', run: /-fsanitize=[a-z,]*\bfuzzer\b/ },
+  ],
+  'container-scanning': [
+    { label: 'Grype (image)', uses: ['anchore/scan-action'], run: /\bgrype\s+(?!dir:|sbom:|\.)\S+/, when: (u) => !isAction(u) || input(u, 'image') !== '' },
+    { label: 'Trivy (image)', uses: ['aquasecurity/trivy-action'], run: /\btrivy\s+image\b/, when: (u) => !isAction(u) || input(u, 'image-ref') !== '' || input(u, 'scan-type') === 'image' },
+    { label: 'Docker Scout', uses: ['docker/scout-action'], run: /\bdocker\s+scout\s+cves\b/ },
+    { label: 'Snyk Container', uses: ['snyk/actions/docker'], run: /\bsnyk\s+container\s+test\b/ },
+    { label: 'Dockle', uses: ['goodwithtech/dockle-action', 'erzz/dockle-action'], run: /(^|[\s/])dockle\s/ },
+  ],
+};
 
-export const CONTAINER_SCAN_TOOLS: ToolSpec[] = [
-  { label: 'Grype (image)', uses: ['anchore/scan-action'], run: /\bgrype\s+(?!dir:|sbom:|\.)\S+/, when: (s) => !s.uses || input(s, 'image') !== '' },
-  { label: 'Trivy (image)', uses: ['aquasecurity/trivy-action'], run: /\btrivy\s+image\b/, when: (s) => !s.uses || input(s, 'image-ref') !== '' || input(s, 'scan-type') === 'image' },
-  { label: 'Docker Scout', uses: ['docker/scout-action'], run: /\bdocker\s+scout\s+cves\b/ },
-  { label: 'Snyk Container', uses: ['snyk/actions/docker'], run: /\bsnyk\s+container\s+test\b/ },
-];
-
-export const FUZZ_TOOLS: ToolSpec[] = [
-  { label: 'CIFuzz (OSS-Fuzz)', uses: ['google/oss-fuzz/infra/cifuzz/actions'] },
-  { label: 'ClusterFuzzLite', uses: ['google/clusterfuzzlite/actions'] },
-  { label: 'go test -fuzz', run: /\bgo\s+test\b.*-fuzz[= ]/ },
-  { label: 'cargo fuzz', run: /\bcargo\s+(\+\S+\s+)?fuzz\s+run\b/ },
-  { label: 'Jazzer', run: /\bjazzer\b/ },
-  { label: 'Atheris', run: /\batheris\b/ },
-  { label: 'libFuzzer (clang -fsanitize=fuzzer)', run: /-fsanitize=[a-z,]*\bfuzzer\b/ },
-];
+/** Keywords in the path of another repository's reusable workflow or action that plausibly does a practice. */
+export const DELEGATION_KEYWORDS: Record<PracticeId, RegExp> = {
+  sast: /codeql|sast|semgrep|gosec|static[-_]?analysis|security(?![-_]?insights)/i,
+  scorecard: /scorecard/i,
+  sca: /vuln|osv|trivy|grype|snyk|audit|dependency[-_]?scan|sca\b|fossa|security(?![-_]?insights)/i,
+  'secret-scanning': /secret|gitleaks|trufflehog/i,
+  'dependency-review': /dependency[-_]?review|depsreview/i,
+  sbom: /sbom|bom\b/i,
+  signing: /sign|cosign/i,
+  provenance: /provenance|slsa|attest/i,
+  fuzzing: /fuzz/i,
+  'container-scanning': /container[-_]?scan|image[-_]?scan|trivy|grype|snyk[-_]?container/i,
+};

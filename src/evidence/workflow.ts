@@ -1,8 +1,11 @@
-// GitHub Actions workflows and composite actions as `check` needs them: triggers, permissions,
+// GitHub Actions workflows and composite actions as the probes need them: triggers, permissions,
 // jobs, steps, every `uses:` reference and every `run:` script, each with its 1-based line.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+// GitHub's YAML reader accepts files the strict YAML 1.2 parser rejects (e.g. a quoted scalar whose
+// continuation lines are under-indented): such a file is still read as far as the parser recovers
+// it, and the problem is kept as a warning with its line instead of hiding the whole file.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 
-export type UsesKind = 'action' | 'reusable-workflow' | 'docker' | 'local';
+export type UsesKind = 'action' | 'reusable-workflow' | 'docker' | 'local' | 'local-workflow';
 
 export interface UsesRef {
   file: string;
@@ -12,10 +15,10 @@ export interface UsesRef {
   kind: UsesKind;
   /** "owner/repo" for remote references. */
   repo?: string;
-  /** "owner/repo/sub/path" without the ref. */
+  /** "owner/repo/sub/path" without the ref; for local references the path as written. */
   name: string;
   ref?: string;
-  /** Pinned to a full commit SHA (or a docker image digest). */
+  /** Pinned to a full commit SHA (or a docker image digest); local references count as pinned. */
   pinned: boolean;
   /** Step-level (`steps[].uses`) or job-level (`jobs.<id>.uses`, a reusable workflow call). */
   level: 'step' | 'job';
@@ -23,30 +26,50 @@ export interface UsesRef {
 
 export interface WorkflowStep {
   line: number;
+  id?: string;
   name?: string;
   uses?: UsesRef;
   run?: string;
   runLine?: number;
+  /** Offset of the `run:` value in the file (for edits and precise lines). */
+  runOffset?: number;
+  /** Whether the `run:` value is a block scalar (its text starts on the next line). */
+  runBlock?: boolean;
+  workingDirectory?: string;
   with: Record<string, unknown>;
   withLines: Record<string, number>;
+  env: Record<string, unknown>;
 }
 
 export interface WorkflowJob {
   id: string;
   line: number;
+  name?: string;
   /** Reusable workflow call. */
   uses?: UsesRef;
   with: Record<string, unknown>;
   /** undefined when the job declares no `permissions:`. */
   permissions?: unknown;
   permissionsLine?: number;
+  runsOn?: unknown;
+  container?: unknown;
+  environment?: unknown;
+  /** `defaults.run.working-directory` of the job. */
+  workingDirectory?: string;
   steps: WorkflowStep[];
+}
+
+export interface YamlWarning {
+  line: number;
+  message: string;
 }
 
 export interface ParsedWorkflow {
   file: string;
-  /** Parse error (the file is not YAML, or not a mapping). */
+  /** The file could not be read as a workflow at all (not YAML, or not a mapping). */
   error?: string;
+  /** Problems the strict parser reported where it still recovered the document. */
+  warnings: YamlWarning[];
   /** Event names under `on:`. */
   triggers: string[];
   triggerLines: Record<string, number>;
@@ -57,13 +80,18 @@ export interface ParsedWorkflow {
   uses: UsesRef[];
   /** The parsed document as plain data (for checks that need other keys). */
   data: Record<string, unknown>;
+  /** The first lines of the file (comments included), for headers such as "generated, do not edit". */
+  head: string;
 }
 
 const SHA = /^[0-9a-f]{40}$/;
 
 export function parseUses(value: string, file: string, line: number, level: 'step' | 'job'): UsesRef {
   const base = { file, line, value, level };
-  if (value.startsWith('./') || value.startsWith('../')) return { ...base, kind: 'local', name: value, pinned: true };
+  if (value.startsWith('./') || value.startsWith('../')) {
+    const kind: UsesKind = /\.ya?ml$/.test(value) ? 'local-workflow' : 'local';
+    return { ...base, kind, name: value, pinned: true };
+  }
   if (value.startsWith('docker://')) {
     return { ...base, kind: 'docker', name: value.slice('docker://'.length).split(/[@:]/)[0] ?? value, pinned: /@sha256:[0-9a-f]{64}$/.test(value) };
   }
@@ -83,7 +111,13 @@ function lineOf(counter: LineCounter, node: YamlNode | null | undefined): number
   return offset === undefined ? 1 : counter.linePos(offset).line;
 }
 
-function pairs(node: unknown): Array<{ key: string; keyNode: YamlNode; value: YamlNode | null }> {
+interface KeyValue {
+  key: string;
+  keyNode: YamlNode;
+  value: YamlNode | null;
+}
+
+function pairs(node: unknown): KeyValue[] {
   if (!isMap(node)) return [];
   return (node as YAMLMap<YamlNode, YamlNode | null>).items.flatMap((item) => {
     const key = isScalar(item.key) ? String(item.key.value) : undefined;
@@ -91,7 +125,7 @@ function pairs(node: unknown): Array<{ key: string; keyNode: YamlNode; value: Ya
   });
 }
 
-function get(node: unknown, key: string) {
+function get(node: unknown, key: string): KeyValue | undefined {
   return pairs(node).find((pair) => pair.key === key);
 }
 
@@ -100,12 +134,18 @@ function toJS(node: YamlNode | null | undefined): unknown {
   return (node as { toJSON: () => unknown }).toJSON();
 }
 
+function scalarText(node: unknown): string | undefined {
+  return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
+}
+
 function parseSteps(file: string, stepsNode: unknown, counter: LineCounter): WorkflowStep[] {
   if (!isSeq(stepsNode)) return [];
   return stepsNode.items.map((stepNode) => {
-    const step: WorkflowStep = { line: lineOf(counter, stepNode as YamlNode), with: {}, withLines: {} };
-    const name = get(stepNode, 'name');
-    if (name && isScalar(name.value)) step.name = String(name.value.value);
+    const step: WorkflowStep = { line: lineOf(counter, stepNode as YamlNode), with: {}, withLines: {}, env: {} };
+    const id = scalarText(get(stepNode, 'id')?.value);
+    if (id !== undefined) step.id = id;
+    const name = scalarText(get(stepNode, 'name')?.value);
+    if (name !== undefined) step.name = name;
     const uses = get(stepNode, 'uses');
     if (uses && isScalar(uses.value) && typeof uses.value.value === 'string') {
       step.uses = parseUses(uses.value.value.trim(), file, lineOf(counter, uses.keyNode), 'step');
@@ -114,36 +154,50 @@ function parseSteps(file: string, stepsNode: unknown, counter: LineCounter): Wor
     if (run && isScalar(run.value)) {
       step.run = String(run.value.value);
       step.runLine = lineOf(counter, run.keyNode);
+      if (run.value.range) step.runOffset = run.value.range[0];
+      step.runBlock = run.value.type === 'BLOCK_LITERAL' || run.value.type === 'BLOCK_FOLDED';
     }
-    const withPair = get(stepNode, 'with');
-    for (const pair of pairs(withPair?.value)) {
+    const workingDirectory = scalarText(get(stepNode, 'working-directory')?.value);
+    if (workingDirectory !== undefined) step.workingDirectory = workingDirectory;
+    for (const pair of pairs(get(stepNode, 'with')?.value)) {
       step.with[pair.key] = toJS(pair.value);
       step.withLines[pair.key] = lineOf(counter, pair.keyNode);
     }
+    for (const pair of pairs(get(stepNode, 'env')?.value)) step.env[pair.key] = toJS(pair.value);
     return step;
   });
 }
 
-function emptyWorkflow(file: string, error?: string): ParsedWorkflow {
-  const workflow: ParsedWorkflow = { file, triggers: [], triggerLines: {}, jobs: [], uses: [], data: {} };
+function emptyWorkflow(file: string, text: string, error?: string): ParsedWorkflow {
+  const workflow: ParsedWorkflow = { file, warnings: [], triggers: [], triggerLines: {}, jobs: [], uses: [], data: {}, head: text.slice(0, 2000) };
   if (error !== undefined) workflow.error = error;
   return workflow;
 }
 
-function parseDoc(file: string, text: string): { doc: ReturnType<typeof parseDocument>; counter: LineCounter } | { error: string } {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-  if (doc.errors.length > 0) return { error: doc.errors[0]!.message.split('\n')[0] ?? 'invalid YAML' };
-  if (!isMap(doc.contents)) return { error: `${file} is not a YAML mapping` };
-  return { doc, counter };
+interface Parsed {
+  doc: Document.Parsed;
+  counter: LineCounter;
+  warnings: YamlWarning[];
 }
 
-/** A workflow file; never throws (a broken file is returned with `error`). */
+function parseDoc(file: string, text: string): Parsed | { error: string } {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
+  const warnings = doc.errors.map((error) => ({
+    line: error.linePos?.[0]?.line ?? counter.linePos(error.pos[0]).line,
+    message: error.message.split('\n')[0] ?? 'invalid YAML',
+  }));
+  if (!isMap(doc.contents)) return { error: warnings[0]?.message ?? `${file} is not a YAML mapping` };
+  return { doc, counter, warnings };
+}
+
+/** A workflow file; never throws (a file that cannot be read as one is returned with `error`). */
 export function parseWorkflow(file: string, text: string): ParsedWorkflow {
   const parsed = parseDoc(file, text);
-  if ('error' in parsed) return emptyWorkflow(file, parsed.error);
+  if ('error' in parsed) return emptyWorkflow(file, text, parsed.error);
   const { doc, counter } = parsed;
-  const workflow = emptyWorkflow(file);
+  const workflow = emptyWorkflow(file, text);
+  workflow.warnings = parsed.warnings;
   workflow.data = (doc.toJSON() ?? {}) as Record<string, unknown>;
   // YAML 1.1 readers turn a bare `on` key into `true`; the yaml package (1.2) keeps "on".
   const on = get(doc.contents, 'on') ?? get(doc.contents, 'true');
@@ -172,6 +226,8 @@ export function parseWorkflow(file: string, text: string): ParsedWorkflow {
   }
   for (const pair of pairs(get(doc.contents, 'jobs')?.value)) {
     const job: WorkflowJob = { id: pair.key, line: lineOf(counter, pair.keyNode), with: {}, steps: [] };
+    const name = scalarText(get(pair.value, 'name')?.value);
+    if (name !== undefined) job.name = name;
     const uses = get(pair.value, 'uses');
     if (uses && isScalar(uses.value) && typeof uses.value.value === 'string') {
       job.uses = parseUses(uses.value.value.trim(), file, lineOf(counter, uses.keyNode), 'job');
@@ -184,6 +240,14 @@ export function parseWorkflow(file: string, text: string): ParsedWorkflow {
       job.permissions = toJS(jobPermissions.value);
       job.permissionsLine = lineOf(counter, jobPermissions.keyNode);
     }
+    const runsOn = get(pair.value, 'runs-on');
+    if (runsOn) job.runsOn = toJS(runsOn.value);
+    const container = get(pair.value, 'container');
+    if (container) job.container = toJS(container.value);
+    const environment = get(pair.value, 'environment');
+    if (environment) job.environment = toJS(environment.value);
+    const workingDirectory = scalarText(get(get(get(pair.value, 'defaults')?.value, 'run')?.value, 'working-directory')?.value);
+    if (workingDirectory !== undefined) job.workingDirectory = workingDirectory;
     job.steps = parseSteps(file, get(pair.value, 'steps')?.value, counter);
     for (const step of job.steps) if (step.uses) workflow.uses.push(step.uses);
     workflow.jobs.push(job);
@@ -194,9 +258,10 @@ export function parseWorkflow(file: string, text: string): ParsedWorkflow {
 /** A composite action (action.yml): its steps become one pseudo-job named "runs". */
 export function parseActionFile(file: string, text: string): ParsedWorkflow {
   const parsed = parseDoc(file, text);
-  if ('error' in parsed) return emptyWorkflow(file, parsed.error);
+  if ('error' in parsed) return emptyWorkflow(file, text, parsed.error);
   const { doc, counter } = parsed;
-  const action = emptyWorkflow(file);
+  const action = emptyWorkflow(file, text);
+  action.warnings = parsed.warnings;
   action.data = (doc.toJSON() ?? {}) as Record<string, unknown>;
   const runs = get(doc.contents, 'runs');
   if (!runs) return action;
@@ -204,4 +269,14 @@ export function parseActionFile(file: string, text: string): ParsedWorkflow {
   for (const step of job.steps) if (step.uses) action.uses.push(step.uses);
   action.jobs.push(job);
   return action;
+}
+
+/** 1-based line of the first line of a step's `run:` script matching a pattern (undefined when none does). */
+export function runLineMatching(step: WorkflowStep, pattern: RegExp): number | undefined {
+  if (step.run === undefined || step.runLine === undefined) return undefined;
+  const re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+  const lines = step.run.split('\n');
+  const index = lines.findIndex((line) => re.test(line));
+  if (index < 0) return re.test(step.run) ? step.runLine : undefined;
+  return step.runBlock ? step.runLine + 1 + index : step.runLine + index;
 }

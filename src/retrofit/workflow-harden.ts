@@ -8,7 +8,9 @@ import { loadPins } from '../pins.js';
 import { afterLine, applySplices, columnOf, eolOf, lineOf, lineStart, linesAt, type Splice } from './text.js';
 import { anchorAround, EditError, isFlow, parseForEdit, toModel, verifyEdit, type ParsedYaml } from './yaml-doc.js';
 import { decidePin } from './uses-ref.js';
-import { privilegeReason, pushReason } from './job-needs.js';
+import { privilegeReason, pushReason } from '../evidence/probes/permission-needs.js';
+import { parseUses, parseWorkflow, type ParsedWorkflow } from '../evidence/workflow.js';
+import { tagRequired } from '../evidence/probes/pinning.js';
 import type { EditResult, Finding } from './types.js';
 
 type Model = Record<string, unknown>;
@@ -38,6 +40,8 @@ class Hardener {
     readonly parsed: ParsedYaml,
     readonly model: Model,
     readonly table: PinTable,
+    /** The same file as the probes read it: every judgement (pinned? pushes? needs?) comes from them. */
+    readonly workflow: ParsedWorkflow,
   ) {
     this.eol = eolOf(parsed.text);
   }
@@ -51,6 +55,8 @@ class Hardener {
     if (!isScalar(scalarNode) || typeof scalarNode.value !== 'string' || !scalarNode.range) return;
     const scalar = scalarNode as Scalar<string>;
     const [start, end] = scalar.range as [number, number, number];
+    const ref = parseUses(scalar.value.trim(), this.file, lineOf(this.parsed.text, start), 'step');
+    if (ref.pinned || tagRequired(ref)) return;
     const decision = decidePin(scalar.value, this.table);
     if (decision.kind === 'ok') return;
     if (decision.kind === 'skip') return this.note(start, decision.reason);
@@ -101,7 +107,8 @@ class Hardener {
     if (reusable) this.pin(reusable.value, (m, v) => (obj(obj(m['jobs'])[jobId])['uses'] = v));
     const stepsNode = pairOf(job, 'steps')?.value;
     if (!isSeq(stepsNode)) return;
-    const pushes = pushReason(jobModel, this.model['permissions']);
+    const probed = this.workflow.jobs.find((j) => j.id === jobId);
+    const pushes = probed ? pushReason(probed, this.workflow.permissions) : undefined;
     stepsNode.items.forEach((step, index) => {
       if (!isMap(step)) return;
       const uses = pairOf(step, 'uses');
@@ -154,13 +161,11 @@ class Hardener {
     if (this.model['permissions'] !== undefined) return;
     const jobsKey = jobsPair.key as Scalar;
     const keyStart = jobsKey.range?.[0] ?? 0;
-    const reasons = Object.entries(obj(this.model['jobs']))
-      .map(([id, job]) => privilegeReason(id, obj(job)))
-      .filter((r): r is string => Boolean(r));
+    const reasons = this.workflow.jobs.map((job) => privilegeReason(job)).filter((r): r is string => Boolean(r));
     if (reasons.length > 0) {
       return this.note(
         keyStart,
-        `has no top-level permissions:, and contents: read alone would break it: ${reasons.join('; ')}`,
+        `has no top-level permissions:; contents: read was not added because some jobs need more or may: ${reasons.join('; ')}`,
         'add `permissions: {}` at the top and a least-privilege `permissions:` block to each job',
         'warning',
       );
@@ -180,7 +185,7 @@ class Hardener {
     this.edits.push({
       splice: { start: offset, end: offset, text: linesAt(text, offset, [`${pad}permissions:`, `${pad}${' '.repeat(unit)}contents: read`], this.eol) },
       apply: (m) => (m['permissions'] = { contents: 'read' }),
-      change: 'added top-level permissions: contents: read (no job needs more)',
+      change: 'added top-level permissions: contents: read (every job\'s steps are known to need no more)',
     });
   }
 }
@@ -189,7 +194,7 @@ class Hardener {
 export function hardenWorkflow(file: string, text: string, table: PinTable = loadPins()): EditResult {
   const parsed = parseForEdit(file, text);
   const model = obj(toModel(parsed.doc));
-  const hardener = new Hardener(file, parsed, model, table);
+  const hardener = new Hardener(file, parsed, model, table, parseWorkflow(file, text));
   hardener.run();
   if (hardener.edits.length === 0) return { after: text, changes: [], findings: hardener.findings };
   const after = applySplices(text, hardener.edits.map((e) => e.splice));

@@ -78,16 +78,18 @@ describe('static analysis', () => {
     expect(c['sast']?.status).toBe('partial');
     expect(c['sast']?.summary).toMatch(/default setup/);
   });
-  it('a shared workflow of the organisation named for the practice is "delegated"', async () => {
+  it('a shared workflow of the organisation named for the practice is "delegated" (not verified offline)', async () => {
     const c = await audit({
       '.github/workflows/security.yml': 'on: [pull_request]\npermissions: {}\njobs:\n  codeql:\n    permissions:\n      security-events: write\n    uses: my-org/.github/.github/workflows/codeql.yml@0123456789abcdef0123456789abcdef01234567\n',
     });
-    expect(c['sast']).toMatchObject({ status: 'pass', delegatedTo: 'my-org/.github', locations: [{ file: '.github/workflows/security.yml', line: 7 }] });
-    expect(c['sast']?.summary).toContain('delegated to my-org/.github');
+    expect(c['sast']).toMatchObject({ status: 'delegated', delegatedTo: 'my-org/.github', locations: [{ file: '.github/workflows/security.yml', line: 7 }] });
+    expect(c['sast']?.summary).toContain('delegated to my-org/.github/.github/workflows/codeql.yml@0123456789abcdef0123456789abcdef01234567');
+    expect(c['sast']?.summary).toMatch(/not verified/);
   });
-  it('a generic shared workflow is reported as possibly delegated, not missing', async () => {
+  it('a shared workflow not named for the practice is no hedge for it', async () => {
     const c = await audit({ '.github/workflows/ci.yml': 'on: [push]\npermissions: {}\njobs:\n  build:\n    uses: my-org/shared/.github/workflows/build.yml@main\n' });
-    expect(c['sca-scanning']).toMatchObject({ status: 'partial', delegatedTo: 'my-org/shared' });
+    expect(c['sca-scanning']).toMatchObject({ status: 'fail' });
+    expect(c['sca-scanning']?.delegatedTo).toBeUndefined();
   });
 });
 

@@ -1,8 +1,8 @@
 import type { EvidenceLocation, EvidenceStatus } from '../../catalog/types.js';
 import type { CheckReport, ControlResult } from '../report.js';
 
-export const STATUS_LABEL: Record<EvidenceStatus, string> = { pass: 'pass', partial: 'partial', fail: 'fail', 'not-applicable': 'n/a' };
-export const STATUS_ICON: Record<EvidenceStatus, string> = { pass: '✓', partial: '◐', fail: '✗', 'not-applicable': '–' };
+export const STATUS_LABEL: Record<EvidenceStatus, string> = { pass: 'pass', partial: 'partial', delegated: 'delegated', fail: 'fail', 'not-applicable': 'n/a' };
+export const STATUS_ICON: Record<EvidenceStatus, string> = { pass: '✓', partial: '◐', delegated: '⇢', fail: '✗', 'not-applicable': '–' };
 
 export function where(location: EvidenceLocation): string {
   return location.line ? `${location.file}:${location.line}` : location.file;

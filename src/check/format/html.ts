@@ -10,7 +10,7 @@ export function escapeHtml(value: string): string {
 }
 const e = escapeHtml;
 
-const COLOUR: Record<EvidenceStatus, string> = { pass: '#1a7f37', partial: '#9a6700', fail: '#cf222e', 'not-applicable': '#6e7781' };
+const COLOUR: Record<EvidenceStatus, string> = { pass: '#1a7f37', partial: '#9a6700', delegated: '#0969da', fail: '#cf222e', 'not-applicable': '#6e7781' };
 
 const CSS = `
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa}

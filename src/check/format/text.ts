@@ -6,6 +6,7 @@ import { byLevel, headline, percent, STATUS_ICON, STATUS_LABEL, where } from './
 const COLOURS: Record<EvidenceStatus | 'dim' | 'bold', [number, number]> = {
   pass: [32, 39],
   partial: [33, 39],
+  delegated: [36, 39],
   fail: [31, 39],
   'not-applicable': [2, 22],
   dim: [2, 22],

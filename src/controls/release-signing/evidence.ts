@@ -1,45 +1,28 @@
-import { parse } from 'yaml';
 import type { Evidence, EvidenceLocation, PlanContext, RepoView } from '../../catalog/types.js';
-import { delegatedOr, fail, findTools, hitLocations, labels, lineMatching, partial, pass, readmeSbomHeading } from '../../evidence/kit.js';
-import { PROVENANCE_TOOLS, SBOM_TOOLS, SIGNING_TOOLS } from '../../evidence/tools.js';
+import { describeTools, fail, findingLocations, partial, pass, practice, practiceEvidence, readmeSbomHeading } from '../../evidence/kit.js';
+import type { PracticeObservation } from '../../evidence/practices.js';
 
-export const GORELEASER_FILES = ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
-
-/** goreleaser's own `sboms:` and `signs:` / `docker_signs:` sections. */
-export function goreleaserSections(repo: RepoView): { file?: string; sboms?: EvidenceLocation; signs?: EvidenceLocation } {
-  const file = repo.findFirst(GORELEASER_FILES);
-  if (!file) return {};
-  let doc: Record<string, unknown> = {};
-  try {
-    doc = (parse(repo.read(file) ?? '') ?? {}) as Record<string, unknown>;
-  } catch {
-    return { file };
-  }
-  const result: { file?: string; sboms?: EvidenceLocation; signs?: EvidenceLocation } = { file };
-  if (Array.isArray(doc['sboms']) && doc['sboms'].length > 0) result.sboms = lineMatching(repo, file, /^sboms\s*:/);
-  const signs = ['signs', 'docker_signs', 'binary_signs'].find((key) => Array.isArray(doc[key]) && (doc[key] as unknown[]).length > 0);
-  if (signs) result.signs = lineMatching(repo, file, new RegExp(`^${signs}\\s*:`));
-  return result;
-}
-
-/** Releases that are signed (cosign, Notation, ...), carry build provenance (attestations, SLSA) and ship SBOMs. */
+/** Releases that are signed (cosign, GPG, Notation, ...), carry build provenance (attestations, SLSA) and ship SBOMs. */
 export const evidence = (repo: RepoView, { profile }: PlanContext): Evidence => {
-  const goreleaser = goreleaserSections(repo);
-  const signing = findTools(repo, SIGNING_TOOLS);
-  const provenance = findTools(repo, PROVENANCE_TOOLS);
-  const sbom = findTools(repo, SBOM_TOOLS);
-  const parts: Array<{ name: string; found: boolean; how: string; where: EvidenceLocation[] }> = [
-    { name: 'signatures', found: signing.length > 0 || !!goreleaser.signs, how: [labels(signing), goreleaser.signs ? 'goreleaser signs' : ''].filter(Boolean).join(', '), where: [...hitLocations(signing, 2), ...(goreleaser.signs ? [goreleaser.signs] : [])] },
-    { name: 'build provenance', found: provenance.length > 0, how: labels(provenance), where: hitLocations(provenance, 2) },
-    { name: 'SBOMs', found: sbom.length > 0 || !!goreleaser.sboms, how: [labels(sbom), goreleaser.sboms ? 'goreleaser sboms' : ''].filter(Boolean).join(', '), where: [...hitLocations(sbom, 2), ...(goreleaser.sboms ? [goreleaser.sboms] : [])] },
+  const parts: Array<{ name: string; observation: PracticeObservation }> = [
+    { name: 'signatures', observation: practice(repo, 'signing', profile) },
+    { name: 'build provenance', observation: practice(repo, 'provenance', profile) },
+    { name: 'SBOMs', observation: practice(repo, 'sbom', profile) },
   ];
-  const found = parts.filter((p) => p.found);
-  const missing = parts.filter((p) => !p.found).map((p) => p.name);
-  const locations = found.flatMap((p) => p.where);
-  const described = found.map((p) => `${p.name} (${p.how})`).join('; ');
+  const found = parts.filter((p) => p.observation.verdict === 'present');
+  const missing = parts.filter((p) => p.observation.verdict !== 'present');
+  const locations: EvidenceLocation[] = found.flatMap((p) => findingLocations(p.observation.findings, 2));
+  const described = found.map((p) => `${p.name} (${describeTools(p.observation.findings)})`).join('; ');
   if (missing.length === 0) return pass(`Releases get ${described}.`, locations);
-  if (found.length > 0) return partial(`Releases get ${described}, but no ${missing.join(' or ')}.`, locations);
+  if (found.length > 0) {
+    const others = missing.map((p) => (p.observation.verdict === 'absent' ? `no ${p.name}` : `${p.name} ${p.observation.verdict === 'delegated' ? 'delegated (not verified)' : 'outside GitHub Actions'}`));
+    return partial(`Releases get ${described}, but ${others.join(', ')}.`, locations);
+  }
+  // Nothing here: report what the first delegated or elsewhere part says, else the weaker signals.
+  const other = parts.find((p) => p.observation.verdict === 'delegated') ?? parts.find((p) => p.observation.verdict === 'elsewhere');
   const heading = readmeSbomHeading(repo);
-  if (heading) return partial('Only a README section mentions an SBOM; no release workflow signs, attests or generates one.', [heading]);
-  return delegatedOr(repo, profile, /release|sign|slsa|provenance|sbom/i, 'Release signing', fail('No release signing, build provenance or SBOM generation in the workflows (cosign, Notation, attest-build-provenance, SLSA generator, syft, goreleaser).'));
+  const absent = heading
+    ? partial('Only a README section mentions an SBOM; no release workflow signs, attests or generates one.', [heading])
+    : fail('No release signing, build provenance or SBOM generation in the workflows (cosign, Notation, attest-build-provenance, SLSA generator, syft, goreleaser).');
+  return practiceEvidence(other?.observation ?? parts[0]!.observation, { what: other ? `Release ${other.name}` : 'Release signing', absent });
 };

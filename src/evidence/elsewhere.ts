@@ -1,0 +1,72 @@
+// Security work a repository does outside GitHub Actions: Makefile targets and scripts no
+// workflow calls, and the configuration of other CI systems (Prow, Cloud Build, CircleCI, ...).
+// A tool found there is "elsewhere" when the repository shows such a CI, else "found but never
+// run" — never a pass, and never a silent fail.
+import type { RepoView } from './repo-view.js';
+import type { ParsedWorkflow, WorkflowJob } from './workflow.js';
+import type { Unit } from './reach.js';
+import type { PracticeId } from './tools.js';
+
+const OTHER_CI: Array<{ name: string; test: RegExp }> = [
+  { name: 'Prow', test: /^(\.prow\.ya?ml|\.prow\/.+\.ya?ml|prow\/.+\.ya?ml|OWNERS|OWNERS_ALIASES)$/ },
+  { name: 'Google Cloud Build', test: /(^|\/)cloudbuild[^/]*\.ya?ml$|^gcb\/[^/]+\.ya?ml$/ },
+  { name: 'CircleCI', test: /^\.circleci\/config\.ya?ml$/ },
+  { name: 'Cirrus CI', test: /^\.cirrus\.ya?ml$/ },
+  { name: 'Azure Pipelines', test: /^(azure-pipelines[^/]*\.ya?ml|\.azure-pipelines\/.+\.ya?ml|\.azure\/.+\.ya?ml)$/ },
+  { name: 'Jenkins', test: /(^|\/)Jenkinsfile[^/]*$/ },
+  { name: 'GitLab CI', test: /^\.gitlab-ci\.ya?ml$/ },
+  { name: 'Travis CI', test: /^\.travis\.ya?ml$/ },
+  { name: 'Buildkite', test: /^\.buildkite\/.+\.ya?ml$/ },
+  { name: 'Drone', test: /^\.drone\.ya?ml$/ },
+  { name: 'Tekton', test: /^\.tekton\/.+\.ya?ml$/ },
+];
+
+const OSS_FUZZ = /(^|\/)(oss[-_]fuzz[^/]*\.sh|oss-fuzz\/(build\.sh|Dockerfile|project\.yaml)|\.clusterfuzzlite\/(build\.sh|Dockerfile|project\.yaml))$/i;
+const SCRIPT_DIRS = /^(?:[^/]+\/)?(hack|scripts?|build|make|release|tools|ci|\.ci|\.github\/scripts|test\/fuzz|fuzz)\//;
+const MAX_SOURCES = 800;
+
+export interface OtherCi {
+  name: string;
+  /** The other CI itself is known to do the practice (OSS-Fuzz for fuzzing). */
+  runsPractice: boolean;
+}
+
+/** The CI other than GitHub Actions that the repository shows, if any (for one practice). */
+export function otherCi(repo: RepoView, practice: PracticeId): OtherCi | undefined {
+  if (practice === 'fuzzing') {
+    const ossFuzz = repo.files.find((file) => OSS_FUZZ.test(file));
+    const badge = repo.findFirst(['README.md', 'README'])
+      ? repo.grep(repo.findFirst(['README.md', 'README'])!, /oss-fuzz|bugs\.chromium\.org\/p\/oss-fuzz|introspector\.oss-fuzz/i)[0]
+      : undefined;
+    if (ossFuzz || badge) return { name: 'OSS-Fuzz', runsPractice: true };
+  }
+  const names = new Set<string>();
+  for (const file of repo.files) for (const ci of OTHER_CI) if (ci.test.test(file)) names.add(ci.name);
+  return names.size > 0 ? { name: [...names].join(', '), runsPractice: false } : undefined;
+}
+
+function stub(file: string): { entry: ParsedWorkflow; job: WorkflowJob } {
+  const entry: ParsedWorkflow = { file, warnings: [], triggers: [], triggerLines: {}, jobs: [], uses: [], data: {}, head: '' };
+  return { entry, job: { id: '', line: 1, with: {}, steps: [] } };
+}
+
+/**
+ * Build files, scripts and other CI configuration as units of their own (not reached from a
+ * workflow): Makefiles and *.mk, shell scripts in the usual script folders, and CI configs.
+ */
+export function unreachedSources(repo: RepoView): Unit[] {
+  return repo.memo('unreached-sources', () => {
+    const files = repo.files.filter(
+      (file) =>
+        /(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(file) ||
+        (/\.(sh|bash)$/.test(file) && (SCRIPT_DIRS.test(file) || !file.includes('/'))) ||
+        OTHER_CI.some((ci) => ci.name !== 'Prow' && ci.test.test(file)) ||
+        /^\.prow\.ya?ml$|^prow\/.+\.ya?ml$/.test(file),
+    );
+    return files.slice(0, MAX_SOURCES).flatMap((file): Unit[] => {
+      const text = repo.read(file);
+      if (text === undefined) return [];
+      return [{ ...stub(file), triggers: [], text, file, firstLine: 1, via: [file] }];
+    });
+  });
+}

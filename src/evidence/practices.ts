@@ -1,0 +1,189 @@
+// Which tools do each practice in a repository, and where: the one observation `check`, `retrofit`,
+// the survey and the corpus measurement all read.
+//
+//   present    this repository's workflows run it (directly, through a local composite action or
+//              reusable workflow, a Makefile target, a package or shell script, or a config file)
+//   delegated  only a reusable workflow or composite action of another repository, whose path
+//              says it does this practice, is called; not read offline (`--online` reads it)
+//   elsewhere  the tool is run by repository code no workflow calls, and the repository shows
+//              another CI (Prow, Cloud Build, CircleCI, ...) or OSS-Fuzz
+//   absent     none of these
+import type { RepoView } from './repo-view.js';
+import type { ParsedWorkflow, UsesRef } from './workflow.js';
+import type { EvidenceLocation } from './types.js';
+import { reachableUnits, unitLineMatching, type Unit } from './reach.js';
+import { DELEGATION_KEYWORDS, PRACTICE_TOOLS, PRACTICES, type PracticeId, type ToolSpec } from './tools.js';
+import { otherCi, unreachedSources } from './elsewhere.js';
+
+export type PracticeVerdict = 'present' | 'delegated' | 'elsewhere' | 'absent';
+
+export interface ToolFinding {
+  label: string;
+  location: EvidenceLocation;
+  /** How a workflow reaches it, outermost first. */
+  via: string[];
+  /** The configuration that makes the tool do the practice (e.g. .golangci.yml enabling gosec). */
+  config?: EvidenceLocation;
+  onPullRequests: boolean;
+  onRelease: boolean;
+  unit: Unit;
+}
+
+export interface Delegation {
+  /** "owner/repo/path" of the reusable workflow or action, without the ref. */
+  target: string;
+  repo: string;
+  ref?: string;
+  uses: UsesRef;
+}
+
+export interface PracticeObservation {
+  practice: PracticeId;
+  verdict: PracticeVerdict;
+  /** Tool labels, in the order first found. */
+  tools: string[];
+  findings: ToolFinding[];
+  onPullRequests: boolean;
+  onRelease: boolean;
+  /** Calls of other repositories' shared workflows or actions named for the practice. */
+  delegations: Delegation[];
+  /** Where the tool is run outside GitHub Actions (verdict "elsewhere"), or found but never run. */
+  unreached: ToolFinding[];
+  /** The other CI the repository shows, for "elsewhere". */
+  elsewhere?: string;
+}
+
+export interface ObserveOptions {
+  /** "owner/name" of the repository itself: its own reusable workflows called by full name are local. */
+  selfSlug?: string;
+}
+
+export const PULL_REQUEST_TRIGGERS = ['pull_request', 'pull_request_target', 'merge_group'];
+
+export function runsOnPullRequests(triggers: string[]): boolean {
+  return triggers.some((t) => PULL_REQUEST_TRIGGERS.includes(t));
+}
+
+/** A workflow that publishes releases: on `release`, on tag pushes, or named for releasing. */
+export function isReleaseWorkflow(entry: ParsedWorkflow, triggers: string[]): boolean {
+  if (triggers.includes('release')) return true;
+  const on = entry.data['on'] ?? entry.data['true'];
+  const push = on && typeof on === 'object' && !Array.isArray(on) ? (on as Record<string, unknown>)['push'] : undefined;
+  if (push && typeof push === 'object' && push !== null && ('tags' in push || 'tags-ignore' in push)) return true;
+  return /(^|\/)[^/]*(release|publish|deliver)[^/]*\.ya?ml$/i.test(entry.file);
+}
+
+function usesMatches(ref: UsesRef | undefined, prefixes: string[] | undefined): boolean {
+  if (!ref || !prefixes || ref.kind === 'local' || ref.kind === 'local-workflow') return false;
+  const name = ref.name.toLowerCase();
+  return prefixes.some((prefix) => {
+    const p = prefix.toLowerCase();
+    return name === p || name.startsWith(`${p}/`) || (p.includes('/') && name.startsWith(p) && /[/@-]/.test(name.charAt(p.length) || '/'));
+  });
+}
+
+/** Every unit that runs one of the tools, with where and when. */
+export function findTools(repo: RepoView, specs: readonly ToolSpec[], units: readonly Unit[]): ToolFinding[] {
+  const findings: ToolFinding[] = [];
+  const seen = new Set<string>();
+  for (const unit of units) {
+    for (const spec of specs) {
+      let location: EvidenceLocation | undefined;
+      if (unit.uses && usesMatches(unit.uses, spec.uses)) location = { file: unit.uses.file, line: unit.uses.line };
+      else if (unit.text !== undefined && spec.run) {
+        const line = unitLineMatching(unit, spec.run);
+        if (line !== undefined) location = { file: unit.file, line };
+      }
+      if (!location) continue;
+      if (spec.when && !spec.when(unit)) continue;
+      let config: EvidenceLocation | undefined;
+      if (spec.config) {
+        config = spec.config(repo, unit);
+        if (!config) continue;
+      }
+      const key = `${spec.label}|${location.file}:${location.line}|${unit.entry.file}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const finding: ToolFinding = {
+        label: spec.label,
+        location,
+        via: unit.via,
+        onPullRequests: runsOnPullRequests(unit.triggers),
+        onRelease: isReleaseWorkflow(unit.entry, unit.triggers),
+        unit,
+      };
+      if (config) finding.config = config;
+      findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+// Actions from tool vendors are the tools themselves, never a project's shared setup.
+const TOOL_VENDORS = new Set([
+  'actions', 'github', 'google', 'ossf', 'sigstore', 'slsa-framework', 'anchore', 'aquasecurity', 'docker', 'step-security',
+  'golang', 'securego', 'semgrep', 'returntocorp', 'gitleaks', 'trufflesecurity', 'dtolnay', 'rustsec', 'embarkstudios',
+  'pypa', 'snyk', 'sonarsource', 'notaryproject', 'goreleaser', 'actions-rs', 'azure', 'hashicorp', 'codecov', 'softprops',
+  'golangci', 'zizmorcore', 'fossas', 'helm', 'actions-rust-lang', 'github-actions', 'super-linter',
+]);
+
+/** Calls of other repositories' reusable workflows and shared actions whose path names the practice. */
+function delegationsFor(units: readonly Unit[], practice: PracticeId, options: ObserveOptions): Delegation[] {
+  const self = options.selfSlug?.toLowerCase();
+  const owner = self?.split('/')[0];
+  const found = new Map<string, Delegation>();
+  for (const unit of units) {
+    const uses = unit.uses;
+    if (!uses?.repo || (uses.kind !== 'reusable-workflow' && uses.kind !== 'action')) continue;
+    const repo = uses.repo.toLowerCase();
+    if (repo === self || TOOL_VENDORS.has(repo.split('/')[0] ?? '')) continue;
+    const path = uses.name.slice(uses.repo.length);
+    // A step-level action is a shared setup when it comes from the project's own organisation or
+    // an actions folder of a repository; anything else is a third-party tool, judged by the tables.
+    const shared = uses.kind === 'reusable-workflow' || (owner !== undefined && repo.startsWith(`${owner}/`)) || /\/\.github\/actions\//.test(uses.name);
+    if (!shared || !DELEGATION_KEYWORDS[practice].test(path)) continue;
+    const delegation: Delegation = { target: uses.name, repo: uses.repo, uses };
+    if (uses.ref) delegation.ref = uses.ref;
+    if (!found.has(uses.name)) found.set(uses.name, delegation);
+  }
+  return [...found.values()];
+}
+
+/** One practice, observed. */
+export function observePractice(repo: RepoView, practice: PracticeId, options: ObserveOptions = {}): PracticeObservation {
+  return repo.memo(`practice:${practice}:${options.selfSlug ?? ''}`, () => {
+    const units = reachableUnits(repo, options.selfSlug);
+    const findings = findTools(repo, PRACTICE_TOOLS[practice], units);
+    const observation: PracticeObservation = {
+      practice,
+      verdict: 'absent',
+      tools: [...new Set(findings.map((f) => f.label))],
+      findings,
+      onPullRequests: findings.some((f) => f.onPullRequests),
+      onRelease: findings.some((f) => f.onRelease),
+      delegations: [],
+      unreached: [],
+    };
+    if (findings.length > 0) {
+      observation.verdict = 'present';
+      return observation;
+    }
+    observation.delegations = delegationsFor(units, practice, options);
+    if (observation.delegations.length > 0) {
+      observation.verdict = 'delegated';
+      return observation;
+    }
+    observation.unreached = findTools(repo, PRACTICE_TOOLS[practice], unreachedSources(repo));
+    const ci = otherCi(repo, practice);
+    if (ci && (observation.unreached.length > 0 || ci.runsPractice)) {
+      observation.verdict = 'elsewhere';
+      observation.elsewhere = ci.name;
+      observation.tools = [...new Set(observation.unreached.map((f) => f.label))];
+    }
+    return observation;
+  });
+}
+
+export function observePractices(repo: RepoView, options: ObserveOptions = {}): Record<PracticeId, PracticeObservation> {
+  return Object.fromEntries(PRACTICES.map((practice) => [practice, observePractice(repo, practice, options)])) as Record<PracticeId, PracticeObservation>;
+}

@@ -1,0 +1,113 @@
+// Script injection and privileged checkouts in one workflow or composite action: the single
+// judgement `check` (workflow-permissions) and `retrofit` (its report) both use.
+import type { ParsedWorkflow, WorkflowStep } from '../workflow.js';
+import { PRIVILEGED_TRIGGERS, PULL_REQUEST_HEAD, untrustedExpressions } from '../untrusted.js';
+
+export type RiskKind = 'injection' | 'pr-head-checkout';
+
+export interface WorkflowRisk {
+  kind: RiskKind;
+  file: string;
+  line: number;
+  job: string;
+  /** The expression, ref or command at fault. */
+  detail: string;
+  message: string;
+  fix: string;
+}
+
+const injectionFix = (expression: string) => `pass it through the step's env: (e.g. VALUE: \${{ ${expression} }}) and use "$VALUE" in the script`;
+const CHECKOUT_FIX =
+  "do not build or run the pull request's code in a privileged workflow: do that in a `pull_request` workflow (no secrets, read-only token) and hand results to this one as an artifact it only reads";
+
+/** 1-based file line of an offset inside a step's `run:` (or other block) text. */
+function lineInValue(firstLine: number, block: boolean, value: string, offset: number): number {
+  const newlines = value.slice(0, offset).split('\n').length - 1;
+  return block ? firstLine + 1 + newlines : firstLine + newlines;
+}
+
+function injections(workflow: ParsedWorkflow, job: string, step: WorkflowStep): WorkflowRisk[] {
+  const risks: WorkflowRisk[] = [];
+  const report = (expression: string, line: number, where: string) =>
+    risks.push({
+      kind: 'injection',
+      file: workflow.file,
+      line,
+      job,
+      detail: expression,
+      message: `job "${job}" expands \${{ ${expression} }} inside ${where}, which lets whoever writes that text inject commands`,
+      fix: injectionFix(expression),
+    });
+  if (step.run !== undefined) {
+    for (const use of untrustedExpressions(step.run)) report(use.expression, lineInValue(step.runLine ?? step.line, step.runBlock ?? false, step.run, use.offset), 'run:');
+  }
+  const script = step.with['script'];
+  if (step.uses?.name.toLowerCase() === 'actions/github-script' && typeof script === 'string') {
+    const first = step.withLines['script'] ?? step.line;
+    for (const use of untrustedExpressions(script)) report(use.expression, lineInValue(first, script.includes('\n'), script, use.offset), 'an actions/github-script script');
+  }
+  return risks;
+}
+
+function privilegedCheckouts(workflow: ParsedWorkflow, job: string, step: WorkflowStep, triggers: string[]): WorkflowRisk[] {
+  const risks: WorkflowRisk[] = [];
+  const on = triggers.join('/');
+  if (step.uses?.name.toLowerCase() === 'actions/checkout') {
+    for (const key of ['ref', 'repository']) {
+      const value = step.with[key];
+      if (typeof value === 'string' && PULL_REQUEST_HEAD.test(value)) {
+        risks.push({
+          kind: 'pr-head-checkout',
+          file: workflow.file,
+          line: step.withLines[key] ?? step.line,
+          job,
+          detail: value,
+          message: `job "${job}" checks out the pull request head (${key}: ${value}) under ${on}, where it runs with secrets and a write token`,
+          fix: CHECKOUT_FIX,
+        });
+      }
+    }
+  }
+  const command = step.run !== undefined ? /\bgh\s+pr\s+checkout\b|\bgit\s+fetch\b[^\n]*\bpull\/|\bgit\s+checkout\b[^\n]*\bpr[-_/]?\d/.exec(step.run) : null;
+  if (command) {
+    risks.push({
+      kind: 'pr-head-checkout',
+      file: workflow.file,
+      line: lineInValue(step.runLine ?? step.line, step.runBlock ?? false, step.run ?? '', command.index),
+      job,
+      detail: command[0],
+      message: `job "${job}" fetches the pull request's code in a run: step under ${on}`,
+      fix: CHECKOUT_FIX,
+    });
+  }
+  return risks;
+}
+
+/** Every injection and privileged-checkout risk of a workflow (or composite action: triggers = []). */
+export function workflowRisks(workflow: ParsedWorkflow): WorkflowRisk[] {
+  const privileged = workflow.triggers.filter((t) => (PRIVILEGED_TRIGGERS as readonly string[]).includes(t));
+  const risks: WorkflowRisk[] = [];
+  for (const job of workflow.jobs) {
+    for (const step of job.steps) {
+      risks.push(...injections(workflow, job.id, step));
+      if (privileged.length > 0) risks.push(...privilegedCheckouts(workflow, job.id, step, privileged));
+    }
+    // A privileged workflow handing the pull request's head to a reusable workflow makes it check that out.
+    if (privileged.length > 0 && job.uses) {
+      for (const [key, value] of Object.entries(job.with)) {
+        if (typeof value === 'string' && PULL_REQUEST_HEAD.test(value)) {
+          risks.push({
+            kind: 'pr-head-checkout',
+            file: workflow.file,
+            line: job.uses.line,
+            job: job.id,
+            detail: `${key}: ${value}`,
+            message: `job "${job.id}" passes the pull request head (${key}: ${value}) to ${job.uses.value} under ${privileged.join('/')}`,
+            fix: CHECKOUT_FIX,
+          });
+        }
+      }
+    }
+  }
+  return risks;
+}

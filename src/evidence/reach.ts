@@ -1,0 +1,227 @@
+// Everything GitHub Actions runs in this repository, as "units": each action a step or job uses,
+// each `run:` script, and what those scripts call in the repository — Makefile targets (with
+// their prerequisites and recursive `$(MAKE)` calls), package-manager scripts, shell scripts and
+// tox environments — plus the steps of local composite actions and local reusable workflows.
+// A reusable workflow that only runs on `workflow_call` inherits its callers' triggers, so a
+// CodeQL workflow called from the pull-request CI counts as running on pull requests.
+import path from 'node:path';
+import { parse as parseIni } from './ini.js';
+import type { RepoView } from './repo-view.js';
+import type { ParsedWorkflow, UsesRef, WorkflowJob, WorkflowStep } from './workflow.js';
+import { defaultMakefile, makeCalls, parseMakefile, rulesFor, type MakeRule, type Makefile } from './makefile.js';
+
+export interface Unit {
+  /** The workflow GitHub runs. */
+  entry: ParsedWorkflow;
+  /** The entry's triggers, `workflow_call` replaced by its callers' triggers. */
+  triggers: string[];
+  /** The entry's job. */
+  job: WorkflowJob;
+  step?: WorkflowStep;
+  /** An action (step level) or a remote reusable workflow (job level). */
+  uses?: UsesRef;
+  /** Command text: a `run:` script, a recipe line, a package script or a script file. */
+  text?: string;
+  /** Where the action or text is written, and its first line. */
+  file: string;
+  firstLine: number;
+  /** How a workflow reaches it, outermost first (e.g. ".github/workflows/ci.yml (lint)", "make lint"). */
+  via: string[];
+}
+
+const MAX_DEPTH = 5;
+const MAX_MAKE_TARGETS = 400;
+
+function normalise(file: string): string {
+  return path.posix.normalize(file).replace(/^\.\//, '');
+}
+
+/** Effective triggers of every workflow: `workflow_call` replaced by the callers' (transitively). */
+function effectiveTriggers(workflows: ParsedWorkflow[], selfSlug: string | undefined): Map<string, string[]> {
+  const callers = new Map<string, string[]>();
+  for (const workflow of workflows) {
+    for (const job of workflow.jobs) {
+      const callee = localWorkflowPath(job.uses, selfSlug);
+      if (callee) callers.set(callee, [...(callers.get(callee) ?? []), workflow.file]);
+    }
+  }
+  const result = new Map<string, string[]>();
+  const resolve = (file: string, seen: Set<string>): string[] => {
+    const known = result.get(file);
+    if (known) return known;
+    const workflow = workflows.find((w) => w.file === file);
+    if (!workflow) return [];
+    const own = workflow.triggers.filter((t) => t !== 'workflow_call');
+    const inherited = workflow.triggers.includes('workflow_call')
+      ? (callers.get(file) ?? []).filter((caller) => !seen.has(caller)).flatMap((caller) => resolve(caller, new Set([...seen, file])))
+      : [];
+    const triggers = [...new Set([...own, ...inherited])];
+    if (seen.size === 0) result.set(file, triggers);
+    return triggers;
+  };
+  for (const workflow of workflows) result.set(workflow.file, resolve(workflow.file, new Set()));
+  return result;
+}
+
+/** The repository path of a reusable workflow this repository calls on itself (`./…` or `<self>/…@ref`). */
+export function localWorkflowPath(uses: UsesRef | undefined, selfSlug: string | undefined): string | undefined {
+  if (!uses) return undefined;
+  if (uses.kind === 'local-workflow') return normalise(uses.name);
+  if (uses.kind === 'reusable-workflow' && selfSlug && uses.repo?.toLowerCase() === selfSlug.toLowerCase()) return uses.name.slice(uses.repo.length + 1);
+  return undefined;
+}
+
+class Reach {
+  readonly units: Unit[] = [];
+  private readonly makefiles = new Map<string, Makefile | undefined>();
+
+  constructor(
+    private readonly repo: RepoView,
+    private readonly selfSlug: string | undefined,
+  ) {}
+
+  run(): Unit[] {
+    const workflows = this.repo.workflows().filter((w) => !w.error);
+    const triggers = effectiveTriggers(workflows, this.selfSlug);
+    for (const entry of workflows) {
+      const context = { entry, triggers: triggers.get(entry.file) ?? entry.triggers };
+      for (const job of entry.jobs) {
+        const via = [`${entry.file} (${job.id})`];
+        if (localWorkflowPath(job.uses, this.selfSlug)) continue; // the callee is an entry of its own, with these triggers
+        if (job.uses) this.units.push({ ...context, job, uses: job.uses, file: entry.file, firstLine: job.uses.line, via });
+        for (const step of job.steps) this.step(context, job, step, entry.file, job.workingDirectory ?? '.', via, 0);
+      }
+    }
+    return this.units;
+  }
+
+  private step(context: Pick<Unit, 'entry' | 'triggers'>, job: WorkflowJob, step: WorkflowStep, file: string, workdir: string, via: string[], depth: number): void {
+    if (step.uses) {
+      this.units.push({ ...context, job, step, uses: step.uses, file: step.uses.file, firstLine: step.uses.line, via });
+      if (step.uses.kind === 'local' && depth < MAX_DEPTH) {
+        const action = this.repo.localAction(step.uses.name);
+        for (const inner of action?.jobs[0]?.steps ?? []) this.step(context, job, inner, action!.file, '.', [...via, step.uses.name], depth + 1);
+      }
+    }
+    if (step.run !== undefined) {
+      const firstLine = step.runBlock ? (step.runLine ?? step.line) + 1 : (step.runLine ?? step.line);
+      this.units.push({ ...context, job, step, text: step.run, file, firstLine, via });
+      this.command(context, job, step, step.run, normalise(step.workingDirectory ?? workdir), via, depth);
+    }
+  }
+
+  /** Follow what a command text calls in the repository. */
+  private command(context: Pick<Unit, 'entry' | 'triggers'>, job: WorkflowJob, step: WorkflowStep, text: string, workdir: string, via: string[], depth: number): void {
+    if (depth >= MAX_DEPTH) return;
+    const emit = (unitText: string, file: string, firstLine: number, label: string, dir: string) => {
+      const unitVia = [...via, label];
+      this.units.push({ ...context, job, step, text: unitText, file, firstLine, via: unitVia });
+      this.command(context, job, step, unitText, dir, unitVia, depth + 1);
+    };
+    for (const call of makeCalls(text)) {
+      const dir = normalise(path.posix.join(workdir, call.directory ?? '.'));
+      const makefileName = call.makefile ? normalise(path.posix.join(dir, call.makefile)) : defaultMakefile(dir, (f) => this.repo.has(f));
+      if (!makefileName) continue;
+      const rules = this.rules(makefileName);
+      const targets = call.targets.length > 0 ? call.targets : rules.slice(0, 1).flatMap((rule) => rule.targets.slice(0, 1));
+      for (const line of this.recipes(rules, targets)) emit(line.text, line.file, line.line, `make ${line.target}`, dir);
+    }
+    for (const match of text.matchAll(/(?:^|[\s;&|(`])(npm|pnpm|yarn|bun)\s+(?:(?:run|run-script)\s+)?([\w:./-]+)/g)) {
+      const name = match[2]!;
+      if (/^(install|ci|add|remove|exec|dlx|x|publish|pack|audit|outdated|i|update|upgrade|init|config|set|version|view|info|why|ls|list|link|cache|login|whoami)$/.test(name)) continue;
+      const manifest = path.posix.join(workdir === '.' ? '' : workdir, 'package.json');
+      const scripts = this.packageScripts(manifest);
+      const script = scripts?.[name];
+      if (typeof script === 'string') emit(script, manifest, this.lineOf(manifest, `"${name}"`), `${match[1]} ${name}`, workdir);
+    }
+    for (const match of text.matchAll(/(?:^|[\s;&|(`])(?:(?:bash|sh|zsh|source|\.)\s+)?((?:\.{1,2}\/)?(?:[\w.@-]+\/)*[\w.@-]+\.(?:sh|bash))(?=$|[\s;&|)`])/gm)) {
+      const candidate = [normalise(path.posix.join(workdir, match[1]!)), normalise(match[1]!)].find((file) => this.repo.has(file));
+      if (!candidate) continue;
+      const content = this.repo.read(candidate);
+      if (content !== undefined) emit(content, candidate, 1, candidate, path.posix.dirname(candidate));
+    }
+    for (const match of text.matchAll(/\btox\b[^\n]*?\s-e\s*([\w,.-]+)/g)) {
+      const ini = this.repo.read(normalise(path.posix.join(workdir, 'tox.ini')));
+      if (ini === undefined) continue;
+      const sections = parseIni(ini);
+      for (const env of match[1]!.split(',')) {
+        const commands = sections.get(`testenv:${env}`)?.get('commands');
+        if (commands) emit(commands.value, normalise(path.posix.join(workdir, 'tox.ini')), commands.line, `tox -e ${env}`, workdir);
+      }
+    }
+  }
+
+  private lineOf(file: string, needle: string): number {
+    const text = this.repo.read(file) ?? '';
+    const index = text.indexOf(needle);
+    return index < 0 ? 1 : text.slice(0, index).split('\n').length;
+  }
+
+  private packageScripts(file: string): Record<string, unknown> | undefined {
+    return this.repo.memo(`package-scripts:${file}`, () => {
+      try {
+        const json = JSON.parse(this.repo.read(file) ?? 'null') as { scripts?: unknown } | null;
+        return json && typeof json.scripts === 'object' && json.scripts !== null ? (json.scripts as Record<string, unknown>) : undefined;
+      } catch {
+        return undefined;
+      }
+    });
+  }
+
+  /** Rules of a makefile and everything it includes (globs resolved against the repository). */
+  private rules(file: string, seen = new Set<string>()): MakeRule[] {
+    if (seen.has(file)) return [];
+    seen.add(file);
+    let makefile = this.makefiles.get(file);
+    if (!this.makefiles.has(file)) {
+      const text = this.repo.read(file);
+      makefile = text === undefined ? undefined : parseMakefile(file, text);
+      this.makefiles.set(file, makefile);
+    }
+    if (!makefile) return [];
+    const dir = path.posix.dirname(file);
+    const included = makefile.includes.flatMap((pattern) => {
+      if (/[$(]/.test(pattern)) return [];
+      const full = normalise(path.posix.join(dir, pattern));
+      if (!full.includes('*')) return this.repo.has(full) ? [full] : [];
+      const re = new RegExp(`^${full.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+      return this.repo.files.filter((f) => re.test(f));
+    });
+    return [...makefile.rules, ...included.flatMap((inc) => this.rules(inc, seen))];
+  }
+
+  /** Recipe lines run for targets: their rules, prerequisites and `$(MAKE) <target>` calls. */
+  private recipes(rules: MakeRule[], targets: string[]): Array<{ text: string; file: string; line: number; target: string }> {
+    const lines: Array<{ text: string; file: string; line: number; target: string }> = [];
+    const queue = [...targets];
+    const seen = new Set<string>();
+    while (queue.length > 0 && seen.size < MAX_MAKE_TARGETS) {
+      const target = queue.shift()!;
+      if (seen.has(target)) continue;
+      seen.add(target);
+      for (const rule of rulesFor(rules, target)) {
+        queue.push(...rule.prerequisites.filter((p) => !/[$%]/.test(p)));
+        for (const line of rule.recipe) {
+          lines.push({ ...line, target });
+          for (const call of makeCalls(line.text)) if (!call.directory && !call.makefile) queue.push(...call.targets);
+        }
+      }
+    }
+    return lines;
+  }
+}
+
+/** Every unit GitHub Actions runs in the repository (memoised per view). */
+export function reachableUnits(repo: RepoView, selfSlug?: string): Unit[] {
+  return repo.memo(`reach:${selfSlug ?? ''}`, () => new Reach(repo, selfSlug).run());
+}
+
+/** 1-based line of the first line of a unit's text that matches (undefined when none does). */
+export function unitLineMatching(unit: Unit, pattern: RegExp): number | undefined {
+  if (unit.text === undefined) return undefined;
+  const re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+  const lines = unit.text.split('\n');
+  const index = lines.findIndex((line) => re.test(line));
+  if (index >= 0) return unit.firstLine + index;
+  return re.test(unit.text) ? unit.firstLine : undefined;
+}
