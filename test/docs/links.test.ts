@@ -23,13 +23,16 @@ const EXTRA_DOCS = ['README.md'];
 const REPO_DIRS = ['src', 'test', 'scripts', 'templates', 'presets', 'data', 'docs', 'backstage', 'generators', 'schemas'];
 const REPO_FILES = ['package.json', 'package-lock.json', 'mkdocs.yml', 'tsconfig.json', 'vitest.config.ts', 'plopfile.mjs'];
 
-/** Options of other tools that the docs mention on their own, in inline code (gitleaks, cosign, Yeoman, cargo). */
-const OTHER_TOOLS_FLAGS = new Set(['--redact', '--bundle', '--certificate-identity-regexp', '--certificate-oidc-issuer', '--skip-existing', '--all-features']);
+/** Options of other tools that the docs mention on their own, in inline code (gitleaks, cosign, Yeoman, cargo, Semgrep). */
+const OTHER_TOOLS_FLAGS = new Set(['--redact', '--bundle', '--certificate-identity-regexp', '--certificate-oidc-issuer', '--skip-existing', '--all-features', '--baseline-commit']);
 
 /** Paths in inline code that belong to other repositories, per document. */
 const EXTERNAL_PATHS: Record<string, string[]> = {
   'docs/portal/README.md': ['src/annotations.ts'], // redhat-developer/rhdh-plugins
 };
+
+/** Folders of documents about other projects: their inline paths are files of those projects' repositories. */
+const OTHER_PROJECTS_DOCS = ['docs/case-studies/'];
 
 /** Placeholders the docs use for the directory argument of `create`. */
 const DIRECTORY_WORDS = new Set(['my-project']);
@@ -270,6 +273,7 @@ describe('referenced repository paths', () => {
         const clean = code.replace(/\/$/, '');
         if (generatedPaths.has(clean) || clean === 'docs/security' || clean.startsWith('docs/security/')) continue;
         if (EXTERNAL_PATHS[rel(doc.file)]?.includes(clean)) continue;
+        if (OTHER_PROJECTS_DOCS.some((folder) => rel(doc.file).startsWith(folder))) continue;
         checked++;
         if (!existsSync(path.join(packageRoot, clean))) problems.push(`${rel(doc.file)}:${line}: ${code}`);
       }
