@@ -3,7 +3,17 @@
 // fails when the committed page is stale and rewrites it with UPDATE_DOCS=1.
 import { CATALOG } from '../../src/catalog/index.js';
 import { LEVEL_NAMES, type Level } from '../../src/model.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../../src/paths.js';
 import { planFor } from '../helpers/generate.js';
+import { repositoryLink } from './repository-url.js';
+
+/** The source file that defines a control: its folder's control.ts, or the single module. */
+function controlModule(id: string): string {
+  const folder = `src/controls/${id}/control.ts`;
+  return existsSync(path.join(packageRoot, folder)) ? folder : `src/controls/${id}.ts`;
+}
 
 export const CONTROLS_PAGE = 'docs/guide/controls.md';
 
@@ -49,7 +59,7 @@ export async function renderControlsPage(): Promise<string> {
       '',
       `## ${control.id}`,
       '',
-      `**${control.title}**. Lowest level: ${control.level} (${LEVEL_NAMES[control.level as Level]}). Module: [\`src/controls/${control.id}.ts\`](../../src/controls/${control.id}.ts).`,
+      `**${control.title}**. Lowest level: ${control.level} (${LEVEL_NAMES[control.level as Level]}). Module: [\`${controlModule(control.id)}\`](${repositoryLink(controlModule(control.id))}).`,
       '',
       control.why,
       '',
