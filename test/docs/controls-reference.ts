@@ -3,19 +3,13 @@
 // fails when the committed page is stale and rewrites it with UPDATE_DOCS=1.
 import { CATALOG } from '../../src/catalog/index.js';
 import { LEVEL_NAMES, type Level } from '../../src/model.js';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { packageRoot } from '../../src/paths.js';
 import { planFor } from '../helpers/generate.js';
-import { repositoryLink } from './repository-url.js';
-
-/** The source file that defines a control: its folder's control.ts, or the single module. */
-function controlModule(id: string): string {
-  const folder = `src/controls/${id}/control.ts`;
-  return existsSync(path.join(packageRoot, folder)) ? folder : `src/controls/${id}.ts`;
-}
+import { REPOSITORY_URL as OWN_REPOSITORY_URL, repositoryLink } from './repository-url.js';
 
 export const CONTROLS_PAGE = 'docs/guide/controls.md';
+
+/** This project's repository, for links from the documentation site to the source (slug from .secure-cncf.json). */
+export const REPOSITORY_URL = OWN_REPOSITORY_URL;
 
 /** A configuration that selects every control: all levels, languages, artifacts, a preset, the portal. */
 export async function widestPlanFiles(): Promise<Map<string, string[]>> {
@@ -59,7 +53,7 @@ export async function renderControlsPage(): Promise<string> {
       '',
       `## ${control.id}`,
       '',
-      `**${control.title}**. Lowest level: ${control.level} (${LEVEL_NAMES[control.level as Level]}). Module: [\`${controlModule(control.id)}\`](${repositoryLink(controlModule(control.id))}).`,
+      `**${control.title}**. Lowest level: ${control.level} (${LEVEL_NAMES[control.level as Level]}). Folder: [\`src/controls/${control.id}/\`](${repositoryLink(`src/controls/${control.id}/`)}) (definition, evidence, templates, test).`,
       '',
       control.why,
       '',

@@ -4,13 +4,14 @@
 // Scope: docs/, data/ (except the vendored third-party schemas), templates/ and the templates kept
 // in control folders (src/**/*.ejs), presets/ and the README. The patterns are phrases, not bare words, so ordinary prose ("a brief description",
 // "seed corpus", "key-value store", "tests snapshot the plan") does not trip them.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { packageRoot } from '../../src/paths.js';
 
-const ROOTS = ['docs', 'data', 'templates', 'presets', 'README.md', 'src'];
+/** `templates/` holds shared partials only; each control's templates live in its folder under src/. */
+const ROOTS = ['docs', 'data', 'templates', 'presets', 'README.md', 'src'].filter((root) => existsSync(path.join(packageRoot, root)));
 /** Copies of third-party schemas: their text is upstream's, and legitimately says "snapshot". */
 const VENDORED = ['data/schemas/'];
 const TEXT = /\.(md|json|ya?ml|ejs|txt|csv|html|mjs|ts)$/;

@@ -1,9 +1,12 @@
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Answers, Plan, RepoFacts } from '../../src/model.js';
+import type { Answers, Plan, Profile, RepoFacts } from '../../src/model.js';
+import type { PlanContext } from '../../src/catalog/types.js';
+import { CATALOG } from '../../src/catalog/index.js';
 import { buildProfile } from '../../src/profile.js';
-import { createPlan } from '../../src/plan.js';
+import { planContext } from '../../src/engine/context.js';
+import { createPlan } from '../../src/engine/plan.js';
 
 export function emptyFacts(root = '/nonexistent'): RepoFacts {
   return { root, isEmpty: true, languages: [], manifests: {}, artifacts: [] };
@@ -26,8 +29,17 @@ export function answers(overrides: Partial<Answers> = {}): Answers {
 /** Generation date used by tests, so golden files do not depend on the day they run. */
 export const TEST_DATE = '2026-01-15';
 
+/** The plan context of a profile, over the whole catalog. */
+export function contextOf(profile: Profile): PlanContext {
+  return planContext(profile, CATALOG);
+}
+
+export async function planOf(profile: Profile): Promise<Plan> {
+  return createPlan(contextOf(profile));
+}
+
 export async function planFor(overrides: Partial<Answers> = {}, facts: RepoFacts = emptyFacts()): Promise<Plan> {
-  return createPlan(buildProfile(answers(overrides), facts, TEST_DATE));
+  return planOf(buildProfile(answers(overrides), facts, TEST_DATE));
 }
 
 /** A temporary directory populated with files (path -> content); removed by the returned cleanup. */
