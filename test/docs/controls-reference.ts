@@ -4,11 +4,12 @@
 import { CATALOG } from '../../src/catalog/index.js';
 import { LEVEL_NAMES, type Level } from '../../src/model.js';
 import { planFor } from '../helpers/generate.js';
+import { REPOSITORY_URL as OWN_REPOSITORY_URL, repositoryLink } from './repository-url.js';
 
 export const CONTROLS_PAGE = 'docs/guide/controls.md';
 
-/** This project's repository, for links from the documentation site to the source. */
-export const REPOSITORY_URL = 'https://github.com/secure-cncf/create-secure-cncf';
+/** This project's repository, for links from the documentation site to the source (slug from .secure-cncf.json). */
+export const REPOSITORY_URL = OWN_REPOSITORY_URL;
 
 /** A configuration that selects every control: all levels, languages, artifacts, a preset, the portal. */
 export async function widestPlanFiles(): Promise<Map<string, string[]>> {
@@ -52,7 +53,7 @@ export async function renderControlsPage(): Promise<string> {
       '',
       `## ${control.id}`,
       '',
-      `**${control.title}**. Lowest level: ${control.level} (${LEVEL_NAMES[control.level as Level]}). Folder: [\`src/controls/${control.id}/\`](${REPOSITORY_URL}/tree/main/src/controls/${control.id}) (definition, evidence, templates, test).`,
+      `**${control.title}**. Lowest level: ${control.level} (${LEVEL_NAMES[control.level as Level]}). Folder: [\`src/controls/${control.id}/\`](${repositoryLink(`src/controls/${control.id}/`)}) (definition, evidence, templates, test).`,
       '',
       control.why,
       '',

@@ -15,6 +15,7 @@ import { COMMANDS } from '../../src/cli/commands/index.js';
 import type { Command } from '../../src/cli/command.js';
 import { packageRoot } from '../../src/paths.js';
 import { planFor } from '../helpers/generate.js';
+import { REPOSITORY_URL, repositoryPathOf } from './repository-url.js';
 
 const DOC_ROOTS = ['docs'];
 const EXTRA_DOCS = ['README.md'];
@@ -23,13 +24,17 @@ const EXTRA_DOCS = ['README.md'];
 const REPO_DIRS = ['src', 'test', 'scripts', 'templates', 'presets', 'data', 'docs', 'backstage', 'generators', 'schemas'];
 const REPO_FILES = ['package.json', 'package-lock.json', 'mkdocs.yml', 'tsconfig.json', 'vitest.config.ts', 'plopfile.mjs'];
 
-/** Options of other tools that the docs mention on their own, in inline code (gitleaks, cosign, Yeoman, cargo). */
-const OTHER_TOOLS_FLAGS = new Set(['--redact', '--bundle', '--certificate-identity-regexp', '--certificate-oidc-issuer', '--skip-existing', '--all-features']);
+/** Options of other tools that the docs mention on their own, in inline code (gitleaks, cosign, Yeoman, cargo, Semgrep, Trivy). */
+const OTHER_TOOLS_FLAGS = new Set(['--redact', '--bundle', '--new-bundle-format', '--certificate-identity-regexp', '--certificate-oidc-issuer', '--skip-existing', '--all-features', '--baseline-commit', '--vex']);
 
 /** Paths in inline code that belong to other repositories, per document. */
 const EXTERNAL_PATHS: Record<string, string[]> = {
   'docs/portal/README.md': ['src/annotations.ts'], // redhat-developer/rhdh-plugins
+  'docs/guide/what-changed-2026.md': ['docs/checks.md'], // cncf/clomonitor
 };
+
+/** Folders of documents about other projects: their inline paths are files of those projects' repositories. */
+const OTHER_PROJECTS_DOCS = ['docs/case-studies/'];
 
 /** Placeholders the docs use for the directory argument of `create`. */
 const DIRECTORY_WORDS = new Set(['my-project']);
@@ -222,6 +227,53 @@ describe('documentation links', () => {
   });
 });
 
+/** Every Markdown link target of the prose of docs/, with where it is. */
+function linkTargets(doc: Doc): { target: string; where: string }[] {
+  const found: { target: string; where: string }[] = [];
+  doc.prose.split('\n').forEach((line, index) => {
+    for (const match of line.replace(/`[^`]*`/g, '').matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
+      found.push({ target: match[1]!, where: `${rel(doc.file)}:${index + 1}` });
+    }
+  });
+  return found;
+}
+
+describe('links that work on the built site', () => {
+  it('relative links in docs/ stay inside docs/ (MkDocs builds only docs/; link to the repository instead)', () => {
+    const docsRoot = path.join(packageRoot, 'docs') + path.sep;
+    const problems: string[] = [];
+    for (const doc of docs.filter((d) => d.file.startsWith(docsRoot))) {
+      for (const { target, where } of linkTargets(doc)) {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) continue;
+        const resolved = path.resolve(path.dirname(doc.file), decodeURIComponent(target.split('#')[0]!));
+        if (!resolved.startsWith(docsRoot)) problems.push(`${where}: ${target} leaves docs/; use ${REPOSITORY_URL}/blob/main/…`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it(`links to ${REPOSITORY_URL} point at files and folders that exist`, () => {
+    const problems: string[] = [];
+    let checked = 0;
+    for (const doc of docs) {
+      for (const { target, where } of linkTargets(doc)) {
+        const file = repositoryPathOf(target);
+        if (file === undefined) continue;
+        checked++;
+        if (!existsSync(path.join(packageRoot, file))) problems.push(`${where}: ${target} (no ${file} in this repository)`);
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+
+  it('the repository-link rule recognises this repository and nothing else', () => {
+    expect(repositoryPathOf(`${REPOSITORY_URL}/blob/main/src/paths.ts#L3`)).toBe('src/paths.ts');
+    expect(repositoryPathOf(`${REPOSITORY_URL}/tree/main/backstage/`)).toBe('backstage');
+    expect(repositoryPathOf('https://github.com/other/repo/blob/main/src/paths.ts')).toBeUndefined();
+  });
+});
+
 describe('documented commands and flags', () => {
   it('every secure-cncf command line uses an existing command and only its options', () => {
     const problems: string[] = [];
@@ -270,6 +322,7 @@ describe('referenced repository paths', () => {
         const clean = code.replace(/\/$/, '');
         if (generatedPaths.has(clean) || clean === 'docs/security' || clean.startsWith('docs/security/')) continue;
         if (EXTERNAL_PATHS[rel(doc.file)]?.includes(clean)) continue;
+        if (OTHER_PROJECTS_DOCS.some((folder) => rel(doc.file).startsWith(folder))) continue;
         checked++;
         if (!existsSync(path.join(packageRoot, clean))) problems.push(`${rel(doc.file)}:${line}: ${code}`);
       }
