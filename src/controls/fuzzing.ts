@@ -26,7 +26,7 @@ export function clusterFuzzLitePinned(): boolean {
 }
 
 function fuzzData(profile: Profile) {
-  const languages = profile.answers.languages;
+  const languages = profile.languages;
   const goModules = languages.includes('go') ? (profile.ecosystems.gomod ?? []).map(workingDir) : [];
   const cargoCrates = languages.includes('rust') ? (profile.ecosystems.cargo ?? []).map(workingDir) : [];
   // Python and C/C++ targets are found by content anywhere in the repository, so one job each.
@@ -42,11 +42,11 @@ export const fuzzing: Control = {
   level: 3,
   osps: [],
   practices: ['fuzzing'],
-  appliesTo: (profile) => profile.answers.languages.some((l) => FUZZ_LANGUAGES.includes(l)),
+  appliesTo: (profile) => profile.languages.some((l) => FUZZ_LANGUAGES.includes(l)),
   outputs: (profile) => {
     const { goModules, cargoCrates, pythonFuzz, cppFuzz } = fuzzData(profile);
     const hasWorkflow = goModules.length > 0 || cargoCrates.length > 0 || pythonFuzz || cppFuzz;
-    const languages = profile.answers.languages.filter((l) => FUZZ_LANGUAGES.includes(l));
+    const languages = profile.languages.filter((l) => FUZZ_LANGUAGES.includes(l));
     const outputs: ControlOutput[] = [
       {
         path: 'docs/security/fuzzing.md',

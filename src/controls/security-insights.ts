@@ -24,7 +24,8 @@ function hasPractice(profile: Profile, practice: string): boolean {
 
 /** The security tools the generated workflows run for this profile. */
 export function securityTools(profile: Profile): InsightsTool[] {
-  const { languages } = profile.answers;
+  // Only the languages whose jobs exist today (see Profile.pending).
+  const { languages } = profile;
   const tools: InsightsTool[] = [
     { name: 'CodeQL', type: 'SAST', comment: 'Static analysis of the code and the workflows (.github/workflows/codeql.yml).', rulesets: ['security-extended'], adhoc: true, ci: true, release: false },
     { name: 'OSV-Scanner', type: 'SCA', comment: 'Known vulnerabilities in every lockfile (.github/workflows/vulnerability-scan.yml).', rulesets: ['default'], adhoc: true, ci: true, release: false },
@@ -67,7 +68,7 @@ export const securityInsights: Control = {
     const branch = profile.answers.defaultBranch;
     const fileUrl = (file: string) => `${repoUrl}/blob/${branch}/${file}`;
     const today = profile.date;
-    const artifacts = profile.answers.artifacts;
+    const artifacts = profile.artifacts;
     const signedReleases = hasPractice(profile, 'artifact-signing');
     return [
       {

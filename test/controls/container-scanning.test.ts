@@ -27,7 +27,7 @@ describe('container-scanning', () => {
     const workflow = parse(file.content);
     expect(workflow.permissions).toEqual({});
     for (const [id, job] of Object.entries<any>(workflow.jobs)) {
-      expect(job.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
+      expect(job.permissions).toEqual({ actions: 'read', contents: 'read', 'security-events': 'write' });
       expect(job['timeout-minutes'], id).toBeGreaterThan(0);
       expect(usesName(job.steps[0])).toBe('step-security/harden-runner');
       expect(job.steps[0].with).toEqual({ 'egress-policy': 'audit' });
