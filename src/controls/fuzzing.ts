@@ -1,17 +1,18 @@
 import type { Control, ControlOutput } from '../catalog/types.js';
 import type { Language, Profile } from '../model.js';
 import { loadPins } from '../pins.js';
+import { toolVersions } from '../tools.js';
 import { workflowData, workingDir } from './common.js';
 import { evidence } from './fuzzing.evidence.js';
 
 /**
  * cargo-fuzz release installed by the workflow (`cargo install --locked`; crates.io verifies the
- * crate's checksum). Source: crates.io, cargo-fuzz max_stable_version 0.13.2 (published 2026-06-09).
+ * crate's checksum). Verified in data/tool-versions.json, with its source.
  */
-export const CARGO_FUZZ_VERSION = '0.13.2';
+export const CARGO_FUZZ_VERSION = toolVersions().cargoFuzz;
 
-/** Atheris (libFuzzer for Python) release with wheels for the Python version the workflow uses (3.11). */
-export const ATHERIS_VERSION = '2.3.0';
+/** Atheris (libFuzzer for Python) release with wheels for the Python version the workflow uses. */
+export const ATHERIS_VERSION = toolVersions().atheris;
 
 const FUZZ_LANGUAGES: Language[] = ['go', 'rust', 'cpp', 'python'];
 
