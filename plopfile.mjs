@@ -1,6 +1,7 @@
-// Micro-generators for contributors. `npx plop control` scaffolds a new control: its module in
-// src/controls/, a template in templates/<id>/, a test in test/controls/, and its registration
-// in src/catalog/index.ts (inserted above the two "plop:" marker comments there).
+// Micro-generators for contributors. `npx plop control` scaffolds a new control as one folder,
+// src/controls/<id>/ (control.ts, evidence.ts, templates/<file>.ejs and <id>.test.ts), and
+// registers it in src/catalog/index.ts (above the two "plop:" marker comments there). The
+// scaffold passes the catalog test as generated.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +15,11 @@ function practiceChoices() {
   return Object.entries(map.practices).map(([value, practice]) => ({ name: `${value}: ${practice.title}`, value }));
 }
 
-const CONTROL_TS = `import type { Control } from '../catalog/types.js';
+const CONTROL_TS = `import type { Control } from '../../catalog/types.js';
 {{#if isWorkflow}}
-import { workflowData } from './common.js';
+import { workflowData } from '../common.js';
 {{/if}}
+import { evidence } from './evidence.js';
 
 export const {{camelCase id}}: Control = {
   id: '{{id}}',
@@ -26,7 +28,7 @@ export const {{camelCase id}}: Control = {
   level: {{level}},
   osps: [],
   practices: [{{{jsList practices}}}],
-  outputs: (profile) => [
+  outputs: ({ profile }) => [
     {
       path: '{{output}}',
       template: '{{id}}/{{file}}.ejs',
@@ -37,7 +39,19 @@ export const {{camelCase id}}: Control = {
 {{/if}}
     },
   ],
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level {{level}}',
 };
+`;
+
+// A first evidence function: the rendered file is in the repository. Replace it with what proves
+// the practice (src/evidence/ has the probes: tools in workflows, delegation, permissions).
+const EVIDENCE_TS = `import type { Evidence, RepoView } from '../../catalog/types.js';
+import { fail, pass } from '../../evidence/kit.js';
+
+/** {{title}}: the file this control writes is present. */
+export const evidence = (repo: RepoView): Evidence =>
+  repo.has('{{output}}') ? pass('{{output}} is present.', [{ file: '{{output}}' }]) : fail('No {{output}}.');
 `;
 
 // A hardened workflow skeleton: empty top-level permissions, per-job permissions and timeout,
@@ -80,10 +94,10 @@ TODO: content for <%= projectName %>
 `;
 
 const TEST_TS = `import { describe, expect, it } from 'vitest';
-import { findControl } from '../../src/catalog/index.js';
-import { planFor } from '../helpers/generate.js';
+import { findControl } from '../../catalog/index.js';
+import { planFor } from '../../../test/helpers/generate.js';
 {{#if isWorkflow}}
-import { actionlint, schemaErrors } from '../helpers/validators.js';
+import { actionlint, schemaErrors } from '../../../test/helpers/validators.js';
 {{/if}}
 
 describe('{{id}} control', () => {
@@ -118,7 +132,7 @@ export default function (plop) {
   plop.setHelper('yamlString', (value) => JSON.stringify(String(value ?? '')));
 
   plop.setGenerator('control', {
-    description: 'a new security control: module, template, test and catalog registration',
+    description: 'a new security control: its folder (definition, evidence, template, test) and catalog registration',
     prompts: [
       {
         type: 'input',
@@ -126,7 +140,7 @@ export default function (plop) {
         message: 'Control id (kebab-case, e.g. "license-check"):',
         validate: (value) => {
           if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(value)) return 'Use lower-case kebab-case: letters, digits and single dashes.';
-          if (existsSync(path.join(plop.getDestBasePath(), 'src/controls', `${value}.ts`))) return `src/controls/${value}.ts already exists.`;
+          if (existsSync(path.join(plop.getDestBasePath(), 'src/controls', value))) return `src/controls/${value}/ already exists.`;
           return true;
         },
       },
@@ -152,14 +166,15 @@ export default function (plop) {
         practices: answers.practices ?? [],
       };
       return [
-        { type: 'add', path: 'src/controls/{{id}}.ts', template: CONTROL_TS, data, abortOnFail: true },
-        { type: 'add', path: 'templates/{{id}}/{{file}}.ejs', template: data.isWorkflow ? WORKFLOW_EJS : TEXT_EJS, data },
-        { type: 'add', path: 'test/controls/{{id}}.test.ts', template: TEST_TS, data },
+        { type: 'add', path: 'src/controls/{{id}}/control.ts', template: CONTROL_TS, data, abortOnFail: true },
+        { type: 'add', path: 'src/controls/{{id}}/evidence.ts', template: EVIDENCE_TS, data },
+        { type: 'add', path: 'src/controls/{{id}}/templates/{{file}}.ejs', template: data.isWorkflow ? WORKFLOW_EJS : TEXT_EJS, data },
+        { type: 'add', path: 'src/controls/{{id}}/{{id}}.test.ts', template: TEST_TS, data },
         {
           type: 'modify',
           path: 'src/catalog/index.ts',
           pattern: /^(\/\/ plop: control imports)/m,
-          template: "import { {{camelCase id}} } from '../controls/{{id}}.js';\n$1",
+          template: "import { {{camelCase id}} } from '../controls/{{id}}/control.js';\n$1",
           data,
         },
         {

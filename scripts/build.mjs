@@ -3,7 +3,7 @@
 // `npm create secure-cncf` installs one package. Beside it: a CycloneDX SBOM of what was bundled
 // and the licence texts of the bundled packages.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { bundledPackages, cycloneDx, thirdPartyNotices } from './sbom.mjs';
 
 const BANNER = [
@@ -74,6 +74,12 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
 }
 mkdirSync('.build', { recursive: true });
 writeFileSync('.build/chunks.json', `${JSON.stringify(chunkPackages, null, 2)}\n`);
+
+// Each control's templates travel beside the bundle, at the same relative place as in src/.
+for (const id of readdirSync('src/controls')) {
+  const templates = `src/controls/${id}/templates`;
+  if (existsSync(templates)) cpSync(templates, `dist/controls/${id}/templates`, { recursive: true });
+}
 
 const packages = bundledPackages(result.metafile);
 writeFileSync('dist/sbom.cdx.json', `${JSON.stringify(cycloneDx(packages), null, 2)}\n`);

@@ -35,6 +35,18 @@ export type Ecosystem =
   | 'docker'
   | 'helm';
 
+/** Values controls read when presets are selected; with several presets each is the maximum. */
+export interface PresetSettings {
+  /** Maturity level the preset recommends (the preset's controls are added whatever the level). */
+  minimumLevel: Level;
+  /** `retention-days` for build evidence uploaded as workflow artifacts (SBOMs, provenance). */
+  artifactRetentionDays: number;
+  /** `retention-days` for scan results uploaded as workflow artifacts (SARIF, reports). */
+  scanResultRetentionDays: number;
+  /** Approving reviews required on the default branch. */
+  requiredReviewers: number;
+}
+
 export interface Repository {
   owner: string;
   name: string;

@@ -8,7 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Control } from './catalog/types.js';
-import { LEVELS, LEVEL_NAMES, type Level } from './model.js';
+import { LEVELS, LEVEL_NAMES, type Level, type PresetSettings } from './model.js';
+
+export type { PresetSettings };
 import { presetsDir } from './paths.js';
 import { loadComplianceMap, practiceMapsTo, type ComplianceMap } from './compliance/map.js';
 
@@ -18,18 +20,6 @@ import { loadComplianceMap, practiceMapsTo, type ComplianceMap } from './complia
  */
 export const PRESET_IDS = ['pci-dss-4.0.1', 'fedramp-moderate', 'fedramp-high', 'nist-ssdf-1.1', 'eu-cra', 'soc2', 'iso27001-2022'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
-
-/** Values controls read when presets are selected; with several presets each is the maximum. */
-export interface PresetSettings {
-  /** Maturity level the preset recommends (the preset's controls are added whatever the level). */
-  minimumLevel: Level;
-  /** `retention-days` for build evidence uploaded as workflow artifacts (SBOMs, provenance). */
-  artifactRetentionDays: number;
-  /** `retention-days` for scan results uploaded as workflow artifacts (SARIF, reports). */
-  scanResultRetentionDays: number;
-  /** Approving reviews required on the default branch. */
-  requiredReviewers: number;
-}
 
 export interface PresetRequirement {
   id: string;

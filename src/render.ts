@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
-import { templatesDir } from './paths.js';
+import { templatePath } from './paths.js';
 import { markdownCode, markdownText, yamlString } from './escape.js';
 
 export type FileFormat = 'yaml' | 'markdown' | 'json' | 'text';
@@ -32,7 +32,7 @@ const templateCache = new Map<string, string>();
 function readTemplate(name: string): string {
   let source = templateCache.get(name);
   if (source === undefined) {
-    source = readFileSync(path.join(templatesDir, name), 'utf8');
+    source = readFileSync(templatePath(name), 'utf8');
     templateCache.set(name, source);
   }
   return source;
@@ -40,12 +40,12 @@ function readTemplate(name: string): string {
 
 export const templateHelpers = { yamlString, markdownText, markdownCode };
 
-/** Render `templates/<name>` for an output file; escaping follows the output file's format. */
+/** Render a control's template (`<id>/<file>`) for an output file; escaping follows the output file's format. */
 export function renderTemplate(name: string, outputPath: string, data: Record<string, unknown>): string {
   const format = formatOf(outputPath);
   return ejs.render(readTemplate(name), { ...templateHelpers, ...data }, {
     escape: ESCAPERS[format],
-    filename: path.join(templatesDir, name),
+    filename: templatePath(name),
     async: false,
   });
 }

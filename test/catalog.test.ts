@@ -22,6 +22,6 @@ describe('control catalog', () => {
     expect(control.fix, `${id} names the command that fixes a gap`).toMatch(/^npx create-secure-cncf/);
     for (const ref of control.osps) expect(osps.has(ref), `${id}: ${ref} is an OSPS Baseline requirement`).toBe(true);
     for (const practice of control.practices) expect(practices.has(practice), `${id}: ${practice} is a compliance-map practice`).toBe(true);
-    expect(existsSync(path.join(root, 'src/controls', `${id}.ts`)), `src/controls/${id}.ts`).toBe(true);
+    expect(existsSync(path.join(root, 'src/controls', id, 'control.ts')), `src/controls/${id}/control.ts`).toBe(true);
   });
 });

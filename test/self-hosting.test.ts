@@ -4,9 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { detect } from '../src/detect/index.js';
-import { buildProfile } from '../src/profile.js';
-import { createPlan } from '../src/plan.js';
+import { contextFor, openSession } from '../src/engine/session.js';
+import { createPlan } from '../src/engine/plan.js';
 import { STATE_FILE } from '../src/state.js';
 import { runCheck } from '../src/check/run.js';
 
@@ -14,9 +13,9 @@ const root = path.resolve(import.meta.dirname, '..');
 
 describe('self-hosting', () => {
   it('every generated file in this repository is what the current generator writes', async () => {
-    const facts = await detect(root);
-    expect(facts.stored, 'this repository keeps its answers in .secure-cncf.json').toBeDefined();
-    const plan = await createPlan(buildProfile(facts.stored!.answers, facts));
+    const session = await openSession(root);
+    expect(session.facts.stored, 'this repository keeps its answers in .secure-cncf.json').toBeDefined();
+    const plan = await createPlan(contextFor(session, session.facts.stored!.answers));
     const files = plan.files.filter((f) => f.path !== STATE_FILE);
     expect(files.filter((f) => f.path.startsWith('.github/workflows/')).length).toBeGreaterThanOrEqual(7);
     for (const file of files) {

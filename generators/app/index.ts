@@ -5,14 +5,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Generator from 'yeoman-generator';
-import { detect } from '../../src/detect/index.js';
-import { answerDefaults, resolveAnswers, type AnswerFlags } from '../../src/answers.js';
+import type { AnswerFlags } from '../../src/answers.js';
 import { promptAnswersToFlags, questions } from '../../src/questions.js';
-import { buildProfile } from '../../src/profile.js';
-import { createPlan } from '../../src/plan.js';
+import { answersFor, contextFor, openSession } from '../../src/engine/session.js';
+import { createPlan } from '../../src/engine/plan.js';
 import { diffAgainstDisk, preflight } from '../../src/apply.js';
 import { dryRunReport } from '../../src/report.js';
-import { hasExistingContent } from '../../src/cli/commands/create.js';
+import { hasExistingContent } from '../../src/detect/index.js';
 import { planRetrofit, type RetrofitPlan } from '../../src/retrofit/plan.js';
 import { executePlan } from '../../src/retrofit/run.js';
 import { stateChange } from '../../src/retrofit/state-change.js';
@@ -45,12 +44,11 @@ export default class SecureCncfGenerator extends Generator {
 
   async prompting(): Promise<void> {
     const given = this.secureOptions.flags ?? {};
-    const facts = await detect(this.destinationRoot());
-    const defaults = answerDefaults(facts);
-    const raw = await this.prompt(questions(defaults, given) as never);
+    const session = await openSession(this.destinationRoot());
+    const raw = await this.prompt(questions(session.defaults, given) as never);
     this.flags = promptAnswersToFlags(raw as Record<string, unknown>, given);
-    this.answers = resolveAnswers(this.flags, defaults);
-    if (!hasExistingContent(this.destinationRoot())) this.plan = await createPlan(buildProfile(this.answers, facts));
+    this.answers = answersFor(session, this.flags);
+    if (!hasExistingContent(this.destinationRoot())) this.plan = await createPlan(contextFor(session, this.answers));
   }
 
   async writing(): Promise<void> {

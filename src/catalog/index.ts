@@ -1,32 +1,31 @@
 // The control catalog: one entry per control, in the order reports list them. Adding a control
-// is adding its module under src/controls/, its templates under templates/<id>/, its test, and
-// one line here.
+// is adding its folder under src/controls/<id>/ (control.ts, evidence.ts, templates/, its test)
+// and one line here (`npx plop control` does both).
 import type { Control } from './types.js';
 import type { Level, Profile } from '../model.js';
 import { selectControls as selectFrom } from './select.js';
-import { registerCatalog } from './registry.js';
-import { securityPolicy } from '../controls/security-policy.js';
-import { dependencyUpdates } from '../controls/dependency-updates.js';
-import { sast } from '../controls/sast.js';
-import { scaScanning } from '../controls/sca-scanning.js';
-import { dependencyReview } from '../controls/dependency-review.js';
-import { secretScanning } from '../controls/secret-scanning.js';
-import { scorecard } from '../controls/scorecard.js';
-import { pinnedActions } from '../controls/pinned-actions.js';
-import { workflowPermissions } from '../controls/workflow-permissions.js';
-import { codeowners } from '../controls/codeowners.js';
-import { branchRuleset } from '../controls/branch-ruleset.js';
-import { securityInsights } from '../controls/security-insights.js';
-import { fuzzing } from '../controls/fuzzing.js';
-import { threatModel } from '../controls/threat-model.js';
-import { releaseSigning } from '../controls/release-signing.js';
-import { sbomConfig } from '../controls/sbom-config.js';
-import { containerScanning } from '../controls/container-scanning.js';
-import { admissionPolicy } from '../controls/admission-policy.js';
-import { complianceDocs } from '../controls/compliance-docs.js';
-import { checkGate } from '../controls/check-gate.js';
-import { portalCatalog } from '../controls/portal-catalog.js';
-import { techdocs } from '../controls/techdocs.js';
+import { securityPolicy } from '../controls/security-policy/control.js';
+import { dependencyUpdates } from '../controls/dependency-updates/control.js';
+import { sast } from '../controls/sast/control.js';
+import { scaScanning } from '../controls/sca-scanning/control.js';
+import { dependencyReview } from '../controls/dependency-review/control.js';
+import { secretScanning } from '../controls/secret-scanning/control.js';
+import { scorecard } from '../controls/scorecard/control.js';
+import { pinnedActions } from '../controls/pinned-actions/control.js';
+import { workflowPermissions } from '../controls/workflow-permissions/control.js';
+import { codeowners } from '../controls/codeowners/control.js';
+import { branchRuleset } from '../controls/branch-ruleset/control.js';
+import { securityInsights } from '../controls/security-insights/control.js';
+import { fuzzing } from '../controls/fuzzing/control.js';
+import { threatModel } from '../controls/threat-model/control.js';
+import { releaseSigning } from '../controls/release-signing/control.js';
+import { sbomConfig } from '../controls/sbom-config/control.js';
+import { containerScanning } from '../controls/container-scanning/control.js';
+import { admissionPolicy } from '../controls/admission-policy/control.js';
+import { complianceDocs } from '../controls/compliance-docs/control.js';
+import { checkGate } from '../controls/check-gate/control.js';
+import { portalCatalog } from '../controls/portal-catalog/control.js';
+import { techdocs } from '../controls/techdocs/control.js';
 // plop: control imports above this line (npx plop control)
 
 export const CATALOG: readonly Control[] = [
@@ -54,7 +53,6 @@ export const CATALOG: readonly Control[] = [
   techdocs,
   // plop: control entries above this line (npx plop control)
 ];
-registerCatalog(CATALOG);
 
 /** The controls a profile's level requires that apply to the project. */
 export function selectControls(profile: Profile, catalog: readonly Control[] = CATALOG): Control[] {

@@ -1,11 +1,27 @@
-import type { Level, Profile } from '../model.js';
-import type { RepoView } from '../check/repo-view.js';
+import type { Level, PresetSettings, Profile } from '../model.js';
+import type { RepoView } from '../evidence/repo-view.js';
 
 /** One file a control renders from `templates/<template>`. */
 export interface ControlOutput {
   path: string;
   template: string;
   data?: Record<string, unknown>;
+}
+
+/**
+ * Everything a control may ask about the plan, computed once per run (src/engine/context.ts):
+ * the profile, which controls are selected and the selected compliance presets' settings.
+ * Templates ask "is release-signing selected?" (`has`), never "is the level at least 2?".
+ */
+export interface PlanContext {
+  readonly profile: Profile;
+  /** The selected controls, in catalog order. */
+  readonly controls: readonly Control[];
+  has(controlId: string): boolean;
+  /** Whether a selected control implements a practice (data/compliance-map.json). */
+  hasPractice(practice: string): boolean;
+  /** The selected presets' settings merged (the strictest of each); undefined without presets. */
+  readonly settings: PresetSettings | undefined;
 }
 
 /**
@@ -26,9 +42,9 @@ export interface Control {
   /** Whether the control makes sense for this project (languages, artifacts). Default: always. */
   appliesTo?: (profile: Profile) => boolean;
   /** The files it renders. Controls that are properties of other files (e.g. pinning) render none. */
-  outputs: (profile: Profile) => ControlOutput[];
+  outputs: (ctx: PlanContext) => ControlOutput[];
   /** Audits an existing repository for this control (`secure-cncf check`); reads, never writes. */
-  evidence?: (repo: RepoView, profile: Profile) => Evidence;
+  evidence?: (repo: RepoView, ctx: PlanContext) => Evidence;
   /** The exact generator command or flag that writes this control, shown next to a gap. */
   fix?: string;
 }

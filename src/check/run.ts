@@ -3,21 +3,17 @@
 // evidence function, and build the report. Reads only; never touches the network.
 import path from 'node:path';
 import { statSync } from 'node:fs';
-import type { Answers, Profile, RepoFacts } from '../model.js';
-import type { Control, Evidence } from '../catalog/types.js';
-import { CATALOG, selectControls } from '../catalog/index.js';
-import { indexTree } from '../detect/walk.js';
-import { findManifests } from '../detect/manifests.js';
-import { readGitInfo } from '../detect/git.js';
-import { RENOVATE_CONFIGS } from '../detect/index.js';
-import { readState, STATE_FILE } from '../state.js';
-import { answerDefaults } from '../answers.js';
+import type { Answers, Profile } from '../model.js';
+import type { Control, Evidence, PlanContext } from '../catalog/types.js';
+import { openSession, type Session } from '../engine/session.js';
+import { planContext } from '../engine/context.js';
+import { STATE_FILE } from '../state.js';
 import { buildProfile } from '../profile.js';
 import { parseCompliance, parseLevel } from '../validate.js';
 import { PRESET_IDS } from '../presets.js';
 import { generatorInfo } from '../version.js';
 import { InputError } from '../errors.js';
-import { RepoView } from './repo-view.js';
+import type { RepoView } from '../evidence/repo-view.js';
 import { buildReport, type CheckReport, type EvaluatedControl } from './report.js';
 
 export interface CheckOptions {
@@ -28,30 +24,9 @@ export interface CheckOptions {
   now?: Date;
 }
 
-async function detectWithView(root: string): Promise<{ facts: RepoFacts; repo: RepoView }> {
-  const index = indexTree(root);
-  const repo = new RepoView(root, index);
-  const findings = findManifests(root, index);
-  const git = await readGitInfo(root);
-  const facts: RepoFacts = {
-    root,
-    isEmpty: repo.files.length === 0,
-    languages: findings.languages,
-    manifests: findings.manifests,
-    artifacts: findings.artifacts,
-  };
-  if (git.remote) facts.remote = git.remote;
-  if (git.defaultBranch) facts.defaultBranch = git.defaultBranch;
-  const renovate = repo.findFirst(RENOVATE_CONFIGS);
-  if (renovate) facts.renovateConfig = renovate;
-  const stored = readState(root);
-  if (stored) facts.stored = stored;
-  return { facts, repo };
-}
-
 /** Answers for auditing: stored answers, then detection; nothing is required (no --repo needed). */
-function checkAnswers(facts: RepoFacts, options: CheckOptions): Answers {
-  const defaults = answerDefaults(facts);
+function checkAnswers(session: Session, options: CheckOptions): Answers {
+  const { facts, defaults } = session;
   const level = options.level ? parseLevel(options.level) : defaults.level;
   return {
     projectName: defaults.projectName,
@@ -76,25 +51,25 @@ function filesPresent(paths: () => string[], repo: RepoView): Evidence {
   return { status: present.length > 0 ? 'partial' : 'fail', summary: `Missing ${missing.join(', ')}.`, locations: present };
 }
 
-function evaluate(control: Control, repo: RepoView, profile: Profile, paths: () => string[]): Evidence {
+function evaluate(control: Control, repo: RepoView, ctx: PlanContext, paths: () => string[]): Evidence {
   const evidence = control.evidence;
   if (!evidence) return filesPresent(paths, repo);
   try {
-    return evidence(repo, profile);
+    return evidence(repo, ctx);
   } catch (error) {
     return { status: 'partial', summary: `Could not be audited: ${(error as Error).message}`, locations: [] };
   }
 }
 
-function outputPaths(control: Control, profile: Profile): string[] {
+function outputPaths(control: Control, ctx: PlanContext): string[] {
   try {
-    return control.outputs(profile).map((output) => output.path);
+    return control.outputs(ctx).map((output) => output.path);
   } catch {
     return []; // e.g. no GitHub owner known for CODEOWNERS: nothing to point at
   }
 }
 
-export async function runCheck(options: CheckOptions): Promise<{ report: CheckReport; profile: Profile; repo: RepoView }> {
+export async function runCheck(options: CheckOptions): Promise<{ report: CheckReport; profile: Profile; ctx: PlanContext; repo: RepoView }> {
   const root = path.resolve(options.directory);
   let isDirectory = false;
   try {
@@ -103,17 +78,18 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
     isDirectory = false;
   }
   if (!isDirectory) throw new InputError(`${options.directory} is not a directory.`);
-  const catalog = options.catalog ?? CATALOG;
-  const { facts, repo } = await detectWithView(root);
-  const answers = checkAnswers(facts, options);
+  const session = await openSession(root, options.catalog);
+  const { facts, repo, catalog } = session;
+  const answers = checkAnswers(session, options);
   const profile = buildProfile(answers, facts);
-  const required = new Set(selectControls(profile, catalog).map((c) => c.id));
+  const ctx = planContext(profile, catalog);
+  const required = new Set(ctx.controls.map((c) => c.id));
   const evaluated: EvaluatedControl[] = catalog.map((control) => {
     const applies = control.appliesTo?.(profile) ?? true;
     // Only gaps need the generated paths (where a fix lands); some controls' outputs() render templates.
     let files: string[] | undefined;
-    const paths = () => (files ??= outputPaths(control, profile));
-    const evidence = evaluate(control, repo, profile, paths);
+    const paths = () => (files ??= outputPaths(control, ctx));
+    const evidence = evaluate(control, repo, ctx, paths);
     // A control that does not apply but is in place anyway (e.g. Renovate instead of Dependabot) shows as passing.
     if (applies || evidence.status === 'pass') return { control, applies: true, evidence, files: evidence.status === 'pass' ? [] : paths() };
     return { control, applies, files: [], evidence: { status: 'not-applicable', summary: 'Does not apply to this project (its languages, artifacts or choices).', locations: [] } };
@@ -125,6 +101,6 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
   const broken = repo.workflows().filter((w) => w.error);
   for (const workflow of broken) notes.push(`${workflow.file} could not be parsed (${workflow.error}); its contents were not counted.`);
   const report = buildReport({ profile, evaluated, required, tool: generatorInfo(), notes, now: options.now });
-  return { report, profile, repo };
+  return { report, profile, ctx, repo };
 }
 

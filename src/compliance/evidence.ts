@@ -2,8 +2,7 @@
 // controls that address it, the files they write, the practices no selected control implements,
 // and the organisation's own checklist. The Markdown mapping and the OSCAL component definition
 // are both rendered from this one structure.
-import type { Control } from '../catalog/types.js';
-import type { Profile } from '../model.js';
+import type { Control, PlanContext } from '../catalog/types.js';
 import { controlsForRequirement, getPresets, type Preset, type PresetRequirement } from '../presets.js';
 import { loadComplianceMap } from './map.js';
 
@@ -27,17 +26,17 @@ export interface PresetEvidence {
  * Files each selected control writes. Controls that are properties of other files (pinned actions,
  * workflow permissions) write none of their own: their evidence is every generated workflow.
  */
-export function controlFiles(profile: Profile, controls: readonly Control[]): Map<string, string[]> {
+export function controlFiles(ctx: PlanContext, controls: readonly Control[]): Map<string, string[]> {
   const files = new Map<string, string[]>();
-  for (const control of controls) files.set(control.id, control.outputs(profile).map((output) => output.path));
+  for (const control of controls) files.set(control.id, control.outputs(ctx).map((output) => output.path));
   const workflows = [...new Set([...files.values()].flat().filter((file) => file.startsWith('.github/workflows/')))].sort();
   for (const [id, paths] of files) if (paths.length === 0) files.set(id, workflows);
   return files;
 }
 
-export function presetEvidence(profile: Profile, selected: readonly Control[], presetIds: readonly string[] = profile.answers.compliance): PresetEvidence[] {
+export function presetEvidence(ctx: PlanContext, selected: readonly Control[], presetIds: readonly string[] = ctx.profile.answers.compliance): PresetEvidence[] {
   const map = loadComplianceMap();
-  const files = controlFiles(profile, selected);
+  const files = controlFiles(ctx, selected);
   return getPresets(presetIds).map((preset) => ({
     preset,
     requirements: preset.requirements.map((requirement) => {

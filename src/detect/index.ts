@@ -3,7 +3,7 @@ import type { RepoFacts } from '../model.js';
 import { readState } from '../state.js';
 import { findManifests } from './manifests.js';
 import { readGitInfo } from './git.js';
-import { indexTree } from './walk.js';
+import { indexTree, type DirEntryIndex } from './walk.js';
 
 export const RENOVATE_CONFIGS = [
   'renovate.json',
@@ -17,22 +17,27 @@ export const RENOVATE_CONFIGS = [
   '.renovaterc.json5',
 ];
 
-function isEmptyDir(root: string): boolean {
+/** True when the directory holds anything besides git's own data: then create retrofits. */
+export function hasExistingContent(directory: string): boolean {
   try {
-    return readdirSync(root).filter((name) => name !== '.git').length === 0;
+    return readdirSync(directory).some((name) => name !== '.git');
   } catch {
-    return true; // does not exist yet
+    return false; // does not exist yet
   }
 }
 
 /** Read a directory (which may not exist yet) and report what it holds. No writes. */
 export async function detect(root: string): Promise<RepoFacts> {
-  const index = indexTree(root);
+  return detectFacts(root, indexTree(root));
+}
+
+/** Detection over an existing walk of the tree (the session shares it with the evidence view). */
+export async function detectFacts(root: string, index: DirEntryIndex): Promise<RepoFacts> {
   const findings = findManifests(root, index);
   const git = await readGitInfo(root);
   const facts: RepoFacts = {
     root,
-    isEmpty: isEmptyDir(root),
+    isEmpty: !hasExistingContent(root),
     languages: findings.languages,
     manifests: findings.manifests,
     artifacts: findings.artifacts,

@@ -2,7 +2,7 @@
 // files this tool generated earlier follow the upgrade rules; dependabot.yml is merged; existing
 // workflows are hardened and audited; everything else that exists is kept and reported.
 import type { Answers, Plan, PlannedFile } from '../model.js';
-import { planFromFlags } from '../run.js';
+import { openSession, planWith } from '../engine/session.js';
 import type { AnswerFlags } from '../answers.js';
 import { loadPins, type PinTable } from '../pins.js';
 import { STATE_FILE, sha256 } from '../state.js';
@@ -62,7 +62,9 @@ export function withRepoPins(files: PlannedFile[], base: PinTable, table: PinTab
 }
 
 export async function planRetrofit(root: string, flags: AnswerFlags): Promise<RetrofitPlan> {
-  const { facts, answers, plan } = await planFromFlags(root, flags);
+  const session = await openSession(root);
+  const { facts } = session;
+  const { answers, plan } = await planWith(session, flags);
   const { base, table } = repoPinTable(root);
   const files = withRepoPins(plan.files, base, table).filter((f) => f.path !== STATE_FILE);
   const stored = facts.stored?.files ?? {};

@@ -1,6 +1,6 @@
 // `secure-cncf upgrade`: the stored answers re-rendered with the package's current templates and
 // pins (plus the repository's refreshed pins), compared file by file with what was generated.
-import { planFromFlags } from '../run.js';
+import { openSession, planWith } from '../engine/session.js';
 import { STATE_FILE, sha256 } from '../state.js';
 import { InputError, isExpectedError } from '../errors.js';
 import { readRepoFile } from '../retrofit/read.js';
@@ -11,7 +11,9 @@ export async function planUpgrade(root: string): Promise<RetrofitPlan> {
   if (readRepoFile(root, STATE_FILE) === undefined) {
     throw new InputError(`No ${STATE_FILE} in ${root}: nothing was generated here yet. Run \`secure-cncf retrofit\` (or create) first.`);
   }
-  const { facts, answers, plan } = await planFromFlags(root, {});
+  const session = await openSession(root);
+  const { facts } = session;
+  const { answers, plan } = await planWith(session, {});
   const { base, table } = repoPinTable(root);
   const stored = facts.stored?.files ?? {};
   const result: RetrofitPlan = { plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [] };

@@ -53,8 +53,8 @@ describe('removing one control makes exactly that control fail', async () => {
   const repo = await generateRepo(['--language', 'go', '--level', String(level), '--artifacts', ARTIFACTS]);
   cleanups.push(repo.cleanup);
   const baseline = await check(repo.root);
-  const { profile } = await runCheck({ directory: repo.root });
-  const passing = CATALOG.filter((c) => statuses(baseline)[c.id] === 'pass').map((c) => ({ id: c.id, files: c.outputs(profile).map((o) => o.path) }));
+  const { ctx } = await runCheck({ directory: repo.root });
+  const passing = CATALOG.filter((c) => statuses(baseline)[c.id] === 'pass').map((c) => ({ id: c.id, files: c.outputs(ctx).map((o) => o.path) }));
 
   it('baseline passes everything required', () => {
     expect(gapDetails(baseline)).toEqual([]);

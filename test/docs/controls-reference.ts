@@ -7,6 +7,9 @@ import { planFor } from '../helpers/generate.js';
 
 export const CONTROLS_PAGE = 'docs/guide/controls.md';
 
+/** This project's repository, for links from the documentation site to the source. */
+export const REPOSITORY_URL = 'https://github.com/secure-cncf/create-secure-cncf';
+
 /** A configuration that selects every control: all levels, languages, artifacts, a preset, the portal. */
 export async function widestPlanFiles(): Promise<Map<string, string[]>> {
   const plan = await planFor({
@@ -49,7 +52,7 @@ export async function renderControlsPage(): Promise<string> {
       '',
       `## ${control.id}`,
       '',
-      `**${control.title}**. Lowest level: ${control.level} (${LEVEL_NAMES[control.level as Level]}). Module: [\`src/controls/${control.id}.ts\`](../../src/controls/${control.id}.ts).`,
+      `**${control.title}**. Lowest level: ${control.level} (${LEVEL_NAMES[control.level as Level]}). Folder: [\`src/controls/${control.id}/\`](${REPOSITORY_URL}/tree/main/src/controls/${control.id}) (definition, evidence, templates, test).`,
       '',
       control.why,
       '',

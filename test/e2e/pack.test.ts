@@ -45,7 +45,7 @@ describe('packed package', () => {
     expect(files).toContain('dist/sbom.cdx.json');
     expect(files).toContain('dist/THIRD-PARTY-LICENSES.txt');
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
-    expect(files).toContain('templates/sast/codeql.yml.ejs');
+    expect(files).toContain('dist/controls/sast/templates/codeql.yml.ejs');
     expect(files).toContain('data/action-pins.json');
     expect(files).toContain('README.md');
     expect(files.filter((f) => /^(test|src|generators|scripts|docs)\/|\.test\.|__golden__|fixtures|data\/schemas\//.test(f))).toEqual([]);

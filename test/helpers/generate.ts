@@ -1,9 +1,12 @@
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Answers, Ecosystem, Plan, RepoFacts } from '../../src/model.js';
+import type { Answers, Ecosystem, Plan, Profile, RepoFacts } from '../../src/model.js';
+import type { PlanContext } from '../../src/catalog/types.js';
+import { CATALOG } from '../../src/catalog/index.js';
 import { buildProfile } from '../../src/profile.js';
-import { createPlan } from '../../src/plan.js';
+import { planContext } from '../../src/engine/context.js';
+import { createPlan } from '../../src/engine/plan.js';
 
 export function emptyFacts(root = '/nonexistent'): RepoFacts {
   return { root, isEmpty: true, languages: [], manifests: {}, artifacts: [] };
@@ -52,10 +55,19 @@ export function repoFacts(chosen: Pick<Answers, 'languages' | 'artifacts'>): Rep
 /** Generation date used by tests, so golden files do not depend on the day they run. */
 export const TEST_DATE = '2026-01-15';
 
+/** The plan context of a profile, over the whole catalog. */
+export function contextOf(profile: Profile): PlanContext {
+  return planContext(profile, CATALOG);
+}
+
+export async function planOf(profile: Profile): Promise<Plan> {
+  return createPlan(contextOf(profile));
+}
+
 /** The plan for answers; the repository defaults to one that has every chosen manifest (repoFacts). */
 export async function planFor(overrides: Partial<Answers> = {}, facts?: RepoFacts): Promise<Plan> {
   const chosen = answers(overrides);
-  return createPlan(buildProfile(chosen, facts ?? repoFacts(chosen), TEST_DATE));
+  return planOf(buildProfile(chosen, facts ?? repoFacts(chosen), TEST_DATE));
 }
 
 /** A temporary directory populated with files (path -> content); removed by the returned cleanup. */

@@ -1,22 +1,14 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Command, Io } from '../command.js';
 import { CREATE_OPTIONS, toCreateArgs, type CliArgs } from '../args.js';
 import { helpText } from '../help.js';
 import { generatorInfo } from '../../version.js';
-import { planFromFlags } from '../../run.js';
+import { openSession, planWith } from '../../engine/session.js';
+import { hasExistingContent } from '../../detect/index.js';
 import { applyChanges, diffAgainstDisk } from '../../apply.js';
 import { applyReport, dryRunReport } from '../../report.js';
 
-/** True when the directory holds anything besides git's own data: then create retrofits. */
-export function hasExistingContent(directory: string): boolean {
-  try {
-    return readdirSync(directory).some((name) => name !== '.git');
-  } catch {
-    return false;
-  }
-}
 
 async function retrofitExisting(directory: string, args: CliArgs, io: Io): Promise<number> {
   const { planRetrofit } = await import('../../retrofit/plan.js');
@@ -35,7 +27,7 @@ async function retrofitExisting(directory: string, args: CliArgs, io: Io): Promi
 async function createNonInteractive(args: CliArgs, io: Io): Promise<number> {
   const directory = path.resolve(args.directory ?? '.');
   if (hasExistingContent(directory)) return retrofitExisting(directory, args, io);
-  const { plan } = await planFromFlags(directory, args);
+  const { plan } = await planWith(await openSession(directory), args);
   const changes = diffAgainstDisk(directory, plan.files);
   if (args.dryRun) {
     io.stdout(dryRunReport(plan, changes));

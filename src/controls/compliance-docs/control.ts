@@ -1,0 +1,51 @@
+import type { Control } from '../../catalog/types.js';
+import { presetEvidence, type PresetEvidence } from '../../compliance/evidence.js';
+import { componentDefinition, OSCAL_DIR } from '../../compliance/oscal.js';
+import { LEVEL_NAMES } from '../../model.js';
+import { generatorInfo } from '../../version.js';
+import { evidence } from './evidence.js';
+
+export const complianceDocs: Control = {
+  id: 'compliance-docs',
+  title: 'Compliance mapping of the generated controls',
+  why: 'Auditors and downstream users need to see which requirement each generated file supports and what the organisation still has to do itself; a machine-readable OSCAL component definition lets GRC tools import the same mapping.',
+  level: 1,
+  osps: [],
+  practices: [],
+  appliesTo: (profile) => profile.answers.compliance.length > 0,
+  // The evidence is computed when the templates render, not in outputs(): other controls (the
+  // branch ruleset) call every control's outputs() to find workflow paths, and this control needs
+  // every control's outputs() for its evidence; computing it eagerly would recurse forever.
+  outputs: (ctx) => {
+    const { profile } = ctx;
+    let cached: PresetEvidence[] | undefined;
+    const loadEvidence = () =>
+      (cached ??= presetEvidence(
+        ctx,
+        ctx.controls.filter((control) => control.id !== 'compliance-docs'),
+      ));
+    const generator = generatorInfo().name;
+    const repoSlug = `${profile.answers.repository.owner}/${profile.answers.repository.name}`;
+    return [
+      ...profile.answers.compliance.map((presetId) => ({
+        path: `${OSCAL_DIR}/${presetId}.md`,
+        template: 'compliance-docs/preset.md.ejs',
+        data: {
+          evidence: () => loadEvidence().find((e) => e.preset.id === presetId)!,
+          projectName: profile.answers.projectName,
+          repoSlug,
+          generator,
+          level: profile.answers.level,
+          levelName: LEVEL_NAMES[profile.answers.level],
+        },
+      })),
+      {
+        path: `${OSCAL_DIR}/oscal-component-definition.json`,
+        template: 'compliance-docs/oscal-component-definition.json.ejs',
+        data: { document: () => JSON.stringify(componentDefinition(profile, loadEvidence(), generator), null, 2) },
+      },
+    ];
+  },
+  evidence,
+  fix: 'npx create-secure-cncf --compliance <preset> (presets: npx create-secure-cncf --list-presets)',
+};

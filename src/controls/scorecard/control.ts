@@ -1,0 +1,21 @@
+import type { Control } from '../../catalog/types.js';
+import { workflowData } from '../common.js';
+import { evidence } from './evidence.js';
+
+export const scorecard: Control = {
+  id: 'scorecard',
+  title: 'OpenSSF Scorecard',
+  why: 'Measures the repository against the OpenSSF supply-chain checks every week and on branch-protection changes, publishes the score for users, and files findings in code scanning.',
+  level: 1,
+  osps: [],
+  practices: ['scorecard'],
+  outputs: ({ profile }) => [
+    {
+      path: '.github/workflows/scorecard.yml',
+      template: 'scorecard/scorecard.yml.ejs',
+      data: { ...workflowData(profile, 'scorecard'), retentionDays: 5 },
+    },
+  ],
+  evidence,
+  fix: 'npx create-secure-cncf retrofit --level 1',
+};

@@ -1,0 +1,120 @@
+// A read-only view of a repository for `secure-cncf check`: one directory walk, file contents read
+// lazily and cached, GitHub workflows and composite actions parsed once with line numbers.
+// Evidence functions only ever see this view, never the file system.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { indexTree, type DirEntryIndex } from '../detect/walk.js';
+import { parseWorkflow, parseActionFile, type ParsedWorkflow, type UsesRef } from './workflow.js';
+
+/** Files larger than this are not read for evidence (generated bundles, data, binaries). */
+const MAX_READ_BYTES = 2 * 1024 * 1024;
+
+export interface LineMatch {
+  line: number;
+  text: string;
+}
+
+export class RepoView {
+  readonly root: string;
+  /** Every file (repository-relative, forward slashes), skipping .git, node_modules, vendor and build output. */
+  readonly files: readonly string[];
+  private readonly exact: Set<string>;
+  private readonly lower = new Map<string, string[]>();
+  private readonly contents = new Map<string, string | undefined>();
+  private parsedWorkflows: ParsedWorkflow[] | undefined;
+  private parsedActions: ParsedWorkflow[] | undefined;
+
+  /** `index`: an existing walk of the same root (detection and the view then share one walk). */
+  constructor(root: string, index: DirEntryIndex = indexTree(path.resolve(root))) {
+    this.root = path.resolve(root);
+    const files: string[] = [];
+    for (const [dir, names] of index.files) for (const name of names) files.push(dir ? `${dir}/${name}` : name);
+    files.sort();
+    this.files = files;
+    this.exact = new Set(files);
+    for (const file of files) {
+      const key = file.toLowerCase();
+      const list = this.lower.get(key);
+      if (list) list.push(file);
+      else this.lower.set(key, [file]);
+    }
+  }
+
+  has(file: string): boolean {
+    return this.exact.has(file);
+  }
+
+  /** The first existing file among candidates, compared case-insensitively, in candidate order. */
+  findFirst(candidates: readonly string[]): string | undefined {
+    for (const candidate of candidates) {
+      const found = this.lower.get(candidate.toLowerCase());
+      if (found) return found[0];
+    }
+    return undefined;
+  }
+
+  /** Files whose repository-relative path matches. */
+  filter(test: (file: string) => boolean): string[] {
+    return this.files.filter(test);
+  }
+
+  /** Files directly inside `dir` ("" for the root). */
+  filesIn(dir: string): string[] {
+    const prefix = dir ? `${dir}/` : '';
+    return this.files.filter((file) => file.startsWith(prefix) && !file.slice(prefix.length).includes('/'));
+  }
+
+  /** Text of a file, or undefined when it is missing, too large or unreadable. Cached. */
+  read(file: string): string | undefined {
+    if (this.contents.has(file)) return this.contents.get(file);
+    let text: string | undefined;
+    if (this.exact.has(file)) {
+      try {
+        const absolute = path.join(this.root, file);
+        if (statSync(absolute).size <= MAX_READ_BYTES) text = readFileSync(absolute, 'utf8');
+      } catch {
+        text = undefined;
+      }
+    }
+    this.contents.set(file, text);
+    return text;
+  }
+
+  /** Lines of a file that match, 1-based. */
+  grep(file: string, pattern: RegExp): LineMatch[] {
+    const text = this.read(file);
+    if (text === undefined) return [];
+    const flags = pattern.flags.replace('g', '');
+    const re = new RegExp(pattern.source, flags);
+    const matches: LineMatch[] = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+      if (re.test(line)) matches.push({ line: i + 1, text: line });
+    });
+    return matches;
+  }
+
+  /** Workflows in .github/workflows (*.yml, *.yaml), parsed; a file that does not parse has `error`. */
+  workflows(): ParsedWorkflow[] {
+    this.parsedWorkflows ??= this.filesIn('.github/workflows')
+      .filter((file) => /\.ya?ml$/i.test(file))
+      .map((file) => parseWorkflow(file, this.read(file) ?? ''));
+    return this.parsedWorkflows;
+  }
+
+  /** Composite actions defined in this repository (action.yml / action.yaml anywhere in the tree). */
+  localActions(): ParsedWorkflow[] {
+    this.parsedActions ??= this.files
+      .filter((file) => /(^|\/)action\.ya?ml$/.test(file))
+      .map((file) => parseActionFile(file, this.read(file) ?? ''));
+    return this.parsedActions;
+  }
+
+  /** Every `uses:` in workflows and local composite actions. */
+  allUses(): UsesRef[] {
+    return [...this.workflows(), ...this.localActions()].flatMap((workflow) => workflow.uses);
+  }
+}
+
+export function openRepo(root: string): RepoView {
+  return new RepoView(root);
+}
