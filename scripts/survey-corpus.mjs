@@ -53,6 +53,12 @@ const MANIFESTS = {
   'java-maven': { 'pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>org.example</groupId><artifactId>demo</artifactId><version>0.1.0</version></project>\n' },
 };
 
+/** Files the chosen artifact kinds are built from (the generator writes their jobs only then). */
+const ARTIFACT_FILES = {
+  'container-images': { Dockerfile: 'FROM scratch\n' },
+  'helm-charts': { 'charts/demo/Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 0.1.0\n' },
+};
+
 const README = (name) => `# ${name}\n\nA fixture of the secure-cncf survey corpus.\n`;
 
 /** Hand-built fixtures in third-party styles: directory -> files. */
@@ -279,7 +285,9 @@ try {
     const target = path.join(corpus, dir);
     const slug = `fixtures/${path.basename(dir)}`;
     const language = flags[flags.indexOf('--language') + 1];
-    writeFiles(target, { 'README.md': README(path.basename(dir)), ...MANIFESTS[language] });
+    const artifacts = flags[flags.indexOf('--artifacts') + 1].split(',');
+    const artifactFiles = Object.assign({}, ...artifacts.map((a) => ARTIFACT_FILES[a] ?? {}));
+    writeFiles(target, { 'README.md': README(path.basename(dir)), ...MANIFESTS[language], ...artifactFiles });
     fakeGit(target, slug);
     run([target, '--yes', '--repo', slug, '--branch', 'main', ...flags]);
   }

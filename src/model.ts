@@ -94,8 +94,13 @@ export interface StoredState {
 export interface Profile {
   answers: Answers;
   facts: RepoFacts;
-  /** Manifest directories per ecosystem, from detection, or "/" for chosen languages not yet on disk. */
+  /** Manifest directories per ecosystem, from detection (chosen languages only). */
   ecosystems: Partial<Record<Ecosystem, string[]>>;
+  /** The chosen languages and artifact kinds the repository can build today (their manifests exist). */
+  languages: Language[];
+  artifacts: Artifact[];
+  /** Chosen, but their manifest (go.mod, Dockerfile, ...) is not there yet: `upgrade` adds them later. */
+  pending: { languages: Language[]; artifacts: Artifact[] };
   /** The generation date (YYYY-MM-DD) used inside generated files: see StoredState.generatedOn. */
   date: string;
 }

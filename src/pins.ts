@@ -8,6 +8,8 @@ export interface ActionPin {
   kind: 'action' | 'reusable-workflow';
   pinBy: 'sha' | 'tag';
   runsUsing: string | null;
+  /** Set where tag is null: the branch whose head is sha (an action that publishes no release tags). */
+  branch?: string;
   staleSnapshot?: boolean;
   notes?: string;
 }
@@ -40,5 +42,8 @@ export function usesRef(name: string, table: PinTable = loadPins()): string {
     return `${name}@${pin.tag}`;
   }
   if (!/^[0-9a-f]{40}$/.test(pin.sha)) throw new Error(`The pin for "${name}" is not a full commit SHA.`);
-  return pin.tag ? `${name}@${pin.sha} # ${pin.tag}` : `${name}@${pin.sha}`;
+  // The comment names what the SHA was resolved from, so readers and update bots can follow it.
+  const ref = pin.tag ?? pin.branch;
+  if (!ref) throw new Error(`The pin for "${name}" names neither a tag nor a branch.`);
+  return `${name}@${pin.sha} # ${ref}`;
 }

@@ -1,4 +1,4 @@
-import type { Answers, Ecosystem, Language, Profile, RepoFacts } from './model.js';
+import type { Answers, Artifact, Ecosystem, Language, Profile, RepoFacts } from './model.js';
 
 /** The Dependabot ecosystems each language's manifests belong to. */
 export const LANGUAGE_ECOSYSTEMS: Record<Language, Ecosystem[]> = {
@@ -11,16 +11,17 @@ export const LANGUAGE_ECOSYSTEMS: Record<Language, Ecosystem[]> = {
   cpp: [],
 };
 
-/** Ecosystem a chosen language gets when nothing is on disk yet (a new project). */
-const DEFAULT_ECOSYSTEM: Record<Language, Ecosystem | undefined> = {
-  go: 'gomod',
-  rust: 'cargo',
-  python: 'pip',
-  javascript: 'npm',
-  'java-maven': 'maven',
-  'java-gradle': 'gradle',
-  cpp: undefined,
-};
+/** Whether the repository holds a manifest of the language (detection found it). */
+function onDisk(language: Language, facts: RepoFacts): boolean {
+  return facts.languages.includes(language) || LANGUAGE_ECOSYSTEMS[language].some((e) => facts.manifests[e]?.length);
+}
+
+/** Images need a Dockerfile and charts a Chart.yaml before a workflow can build them. */
+function artifactOnDisk(artifact: Artifact, languages: Language[], facts: RepoFacts): boolean {
+  if (artifact === 'container-images') return Boolean(facts.manifests.docker?.length);
+  if (artifact === 'helm-charts') return Boolean(facts.manifests.helm?.length);
+  return languages.length > 0;
+}
 
 /**
  * The date written into generated files: the first generation's (from the state file), else
@@ -33,27 +34,34 @@ export function generationDate(facts: RepoFacts, env: NodeJS.ProcessEnv = proces
   return now.toISOString().slice(0, 10);
 }
 
-/** Combine answers with what detection found: manifest directories per ecosystem to cover. */
+/**
+ * Combine answers with what detection found. Only what the repository can run today is covered: a
+ * chosen language whose manifest does not exist yet (a new repository) is pending, and every job
+ * that would need the manifest (Dependabot, scanners, CodeQL, release builds, fuzzing) waits for it.
+ */
 export function buildProfile(answers: Answers, facts: RepoFacts, date: string = generationDate(facts)): Profile {
   const ecosystems: Partial<Record<Ecosystem, string[]>> = { 'github-actions': ['/'] };
-  for (const language of answers.languages) {
-    const detected = LANGUAGE_ECOSYSTEMS[language].filter((e) => facts.manifests[e]?.length);
-    if (detected.length > 0) {
-      for (const ecosystem of detected) ecosystems[ecosystem] = facts.manifests[ecosystem] as string[];
-    } else {
-      const fallback = DEFAULT_ECOSYSTEM[language];
-      if (fallback) ecosystems[fallback] = ['/'];
+  const languages = answers.languages.filter((language) => onDisk(language, facts));
+  for (const language of languages) {
+    for (const ecosystem of LANGUAGE_ECOSYSTEMS[language]) {
+      if (facts.manifests[ecosystem]?.length) ecosystems[ecosystem] = facts.manifests[ecosystem] as string[];
     }
   }
+  const artifacts = answers.artifacts.filter((artifact) => artifactOnDisk(artifact, languages, facts));
+  const pending = {
+    languages: answers.languages.filter((language) => !languages.includes(language)),
+    artifacts: answers.artifacts.filter((artifact) => !artifacts.includes(artifact) && (artifact === 'container-images' || artifact === 'helm-charts')),
+  };
   // Containers and charts are only updatable where their files exist.
   for (const ecosystem of ['docker', 'helm'] as const) {
     if (facts.manifests[ecosystem]?.length) ecosystems[ecosystem] = facts.manifests[ecosystem] as string[];
   }
-  return { answers, facts, ecosystems, date };
+  return { answers, facts, ecosystems, languages, artifacts, pending, date };
 }
 
+/** Whether the project has one of the languages on disk (so its jobs can run). */
 export function hasLanguage(profile: Profile, ...languages: Language[]): boolean {
-  return profile.answers.languages.some((l) => languages.includes(l));
+  return profile.languages.some((l) => languages.includes(l));
 }
 
 /** Stable pseudo-random minute/hour from the repository name, so scheduled scans spread out. */

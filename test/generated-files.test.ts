@@ -97,8 +97,8 @@ describe.each(CASES)('generated files for $name ($artifacts, $compliance)', ({ l
               expect(version).toBe(pin!.tag);
             } else {
               expect(version, `${file.path}: ${name}`).toBe(pin!.sha);
-              // Actions without releases (pinned to a branch commit, tag null) carry no version comment.
-              expect(pair.value.comment?.trim(), `${file.path}: ${name} version comment`).toBe(pin!.tag ?? undefined);
+              // Actions without releases (pinned to a branch commit, tag null) name that branch.
+              expect(pair.value.comment?.trim(), `${file.path}: ${name} version comment`).toBe(pin!.tag ?? pin!.branch);
             }
           },
         });

@@ -34,8 +34,10 @@ describe('interactive generator (yeoman-test)', () => {
       compliance: ['soc2'],
       artifacts: ['libraries'],
     });
-    run.assertFileContent('.github/workflows/codeql.yml', /language: python/);
-    run.assertFileContent('.github/dependabot.yml', /package-ecosystem: cargo/);
+    // An empty directory has no pyproject.toml or Cargo.toml yet: only what can run today is written.
+    run.assertFileContent('.github/workflows/codeql.yml', /language: actions/);
+    run.assertNoFileContent('.github/workflows/codeql.yml', /language: python/);
+    run.assertNoFileContent('.github/dependabot.yml', /package-ecosystem: cargo/);
   });
 
 });

@@ -4,6 +4,7 @@ import { renderTemplate } from '../render.js';
 import { formatGenerated } from '../format.js';
 import { STATE_FILE, serializeState, sha256 } from '../state.js';
 import { generatorInfo } from '../version.js';
+import { pendingNotes } from './pending.js';
 
 /**
  * Everything the generator would write for a plan context. Pure with respect to the repository: it
@@ -29,6 +30,7 @@ export async function createPlan(ctx: PlanContext): Promise<Plan> {
     }
   }
 
+  notes.push(...pendingNotes(profile));
   if (profile.facts.renovateConfig) {
     notes.push(
       `Renovate is configured (${profile.facts.renovateConfig}), so no Dependabot version-update config is written; make sure Renovate covers: ${Object.keys(profile.ecosystems).join(', ')}.`,

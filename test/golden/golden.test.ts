@@ -2,7 +2,7 @@
 // Update with `npx vitest run test/golden -u` after an intended template change.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { LANGUAGES, type Answers, type RepoFacts } from '../../src/model.js';
+import { ARTIFACTS, LANGUAGES, type Answers, type RepoFacts } from '../../src/model.js';
 import { planFor, emptyFacts } from '../helpers/generate.js';
 
 const CASES: Array<{ name: string; answers: Partial<Answers>; facts?: RepoFacts }> = [
@@ -23,6 +23,17 @@ const CASES: Array<{ name: string; answers: Partial<Answers>; facts?: RepoFacts 
   {
     name: 'level3-python-rust-images-charts',
     answers: { languages: ['python', 'rust'], level: 3, artifacts: ['libraries', 'container-images', 'helm-charts'], compliance: ['pci-dss-4.0.1'] },
+  },
+  // The case test/harness runs: every language and artifact kind, each manifest present.
+  {
+    name: 'level3-all-languages-all-artifacts',
+    answers: { languages: [...LANGUAGES], level: 3, artifacts: [...ARTIFACTS] },
+  },
+  // A new, empty repository: only what can run before any manifest exists.
+  {
+    name: 'level2-new-repository',
+    answers: { languages: ['go', 'javascript'], level: 2, artifacts: ['binaries', 'container-images'] },
+    facts: emptyFacts(),
   },
 ];
 

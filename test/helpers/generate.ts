@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Answers, Plan, Profile, RepoFacts } from '../../src/model.js';
+import type { Answers, Ecosystem, Plan, Profile, RepoFacts } from '../../src/model.js';
 import type { PlanContext } from '../../src/catalog/types.js';
 import { CATALOG } from '../../src/catalog/index.js';
 import { buildProfile } from '../../src/profile.js';
@@ -26,6 +26,32 @@ export function answers(overrides: Partial<Answers> = {}): Answers {
   };
 }
 
+/** The manifest a new project of each language starts with, as detection would report it. */
+const STARTER_ECOSYSTEM: Record<Answers['languages'][number], Ecosystem | undefined> = {
+  go: 'gomod',
+  rust: 'cargo',
+  python: 'pip',
+  javascript: 'npm',
+  'java-maven': 'maven',
+  'java-gradle': 'gradle',
+  cpp: undefined,
+};
+
+/**
+ * What detection reports for a repository that already has the chosen languages' manifests at its
+ * root, a Dockerfile when it releases images and a chart under charts/ when it releases charts.
+ */
+export function repoFacts(chosen: Pick<Answers, 'languages' | 'artifacts'>): RepoFacts {
+  const manifests: RepoFacts['manifests'] = {};
+  for (const language of chosen.languages) {
+    const ecosystem = STARTER_ECOSYSTEM[language];
+    if (ecosystem) manifests[ecosystem] = ['/'];
+  }
+  if (chosen.artifacts.includes('container-images')) manifests.docker = ['/'];
+  if (chosen.artifacts.includes('helm-charts')) manifests.helm = ['/charts/widget'];
+  return { root: '/nonexistent', isEmpty: false, languages: [...chosen.languages], manifests, artifacts: [...chosen.artifacts] };
+}
+
 /** Generation date used by tests, so golden files do not depend on the day they run. */
 export const TEST_DATE = '2026-01-15';
 
@@ -38,8 +64,10 @@ export async function planOf(profile: Profile): Promise<Plan> {
   return createPlan(contextOf(profile));
 }
 
-export async function planFor(overrides: Partial<Answers> = {}, facts: RepoFacts = emptyFacts()): Promise<Plan> {
-  return planOf(buildProfile(answers(overrides), facts, TEST_DATE));
+/** The plan for answers; the repository defaults to one that has every chosen manifest (repoFacts). */
+export async function planFor(overrides: Partial<Answers> = {}, facts?: RepoFacts): Promise<Plan> {
+  const chosen = answers(overrides);
+  return planOf(buildProfile(chosen, facts ?? repoFacts(chosen), TEST_DATE));
 }
 
 /** A temporary directory populated with files (path -> content); removed by the returned cleanup. */

@@ -30,7 +30,7 @@ describe('admission-policy', () => {
     const [rule] = doc.spec.rules;
     expect(rule.match.any[0].resources.kinds).toEqual(['Pod']);
     const [verify] = rule.verifyImages;
-    expect(verify).toMatchObject({ imageReferences: ['ghcr.io/acme/widget*'], type: 'SigstoreBundle', mutateDigest: true, verifyDigest: true, required: true });
+    expect(verify).toMatchObject({ imageReferences: ['ghcr.io/acme/widget', 'ghcr.io/acme/widget:*', 'ghcr.io/acme/widget@*'], type: 'SigstoreBundle', mutateDigest: true, verifyDigest: true, required: true });
 
     const keyless = verify.attestors[0].entries[0].keyless;
     expect(keyless.issuer).toBe('https://token.actions.githubusercontent.com');
@@ -56,7 +56,7 @@ describe('admission-policy', () => {
     expect(doc.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
     expect(doc.metadata.name.length).toBeLessThanOrEqual(63);
     const verify = doc.spec.rules[0].verifyImages[0];
-    expect(verify.imageReferences).toEqual(['ghcr.io/big-org/my_tool.v2*']);
+    expect(verify.imageReferences).toEqual(['ghcr.io/big-org/my_tool.v2', 'ghcr.io/big-org/my_tool.v2:*', 'ghcr.io/big-org/my_tool.v2@*']);
     const subject = new RegExp(verify.attestors[0].entries[0].keyless.subjectRegExp);
     expect(subject.test('https://github.com/Big-Org/My_Tool.v2/.github/workflows/release.yml@refs/tags/v2.0.0')).toBe(true);
     expect(subject.test('https://github.com/Big-Org/My_Tool-v2/.github/workflows/release.yml@refs/tags/v2.0.0')).toBe(false);

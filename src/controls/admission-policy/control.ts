@@ -17,7 +17,7 @@ export const admissionPolicy: Control = {
   level: 3,
   osps: [],
   practices: ['artifact-signing', 'build-provenance'],
-  appliesTo: (profile) => profile.answers.artifacts.includes('container-images'),
+  appliesTo: (profile) => profile.artifacts.includes('container-images'),
   outputs: ({ profile }) => {
     const identity = releaseIdentity(profile);
     return [

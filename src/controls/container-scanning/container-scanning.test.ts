@@ -27,7 +27,7 @@ describe('container-scanning', () => {
     const workflow = parse(file.content);
     expect(workflow.permissions).toEqual({});
     for (const [id, job] of Object.entries<any>(workflow.jobs)) {
-      expect(job.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
+      expect(job.permissions).toEqual({ actions: 'read', contents: 'read', 'security-events': 'write' });
       expect(job['timeout-minutes'], id).toBeGreaterThan(0);
       expect(usesName(job.steps[0])).toBe('step-security/harden-runner');
       expect(job.steps[0].with).toEqual({ 'egress-policy': 'audit' });
@@ -38,21 +38,19 @@ describe('container-scanning', () => {
     }
   });
 
-  it('fails on fixable critical vulnerabilities and uploads SARIF', async () => {
+  it('uploads every finding to code scanning and fails on fixable critical vulnerabilities', async () => {
     const plan = await planFor({ level: 3, artifacts: ['container-images'] });
     const workflow = parse(plan.files.find((f) => f.path === FILE)!.content);
     const steps: any[] = workflow.jobs.grype.steps;
     const build = steps.find((s) => usesName(s) === 'docker/build-push-action');
     expect(build.with).toMatchObject({ context: '.', load: true, push: false });
-    const scan = steps.find((s) => usesName(s) === 'anchore/scan-action');
-    expect(scan.with).toMatchObject({
-      image: build.with.tags,
-      'fail-build': true,
-      'severity-cutoff': 'critical',
-      'only-fixed': true,
-      'output-format': 'sarif',
-    });
+    const [scan, gate] = steps.filter((s) => usesName(s) === 'anchore/scan-action');
+    // The SARIF scan keeps findings without a fix (only-fixed would drop them from the SARIF).
+    expect(scan.with).toEqual({ image: build.with.tags, 'fail-build': false, 'output-format': 'sarif', 'output-file': 'grype-results.sarif' });
+    expect(gate.with).toMatchObject({ image: build.with.tags, 'fail-build': true, 'severity-cutoff': 'critical', 'only-fixed': true });
+    expect(gate.with['output-file']).toBeUndefined();
     const upload = steps.find((s) => usesName(s) === 'github/codeql-action/upload-sarif');
+    expect(steps.indexOf(upload)).toBeLessThan(steps.indexOf(gate));
     expect(upload.with.sarif_file).toBe(scan.with['output-file']);
     expect(upload.if).toContain('always()');
     expect(steps.some((s) => usesName(s) === 'aquasecurity/trivy-action')).toBe(false);

@@ -12,7 +12,7 @@ export const containerScanning: Control = {
   level: 3,
   osps: ['OSPS-VM-05.03'],
   practices: ['container-scanning'],
-  appliesTo: (profile) => profile.answers.artifacts.includes('container-images'),
+  appliesTo: (profile) => profile.artifacts.includes('container-images'),
   outputs: ({ profile }) => [
     {
       path: '.github/workflows/container-scan.yml',

@@ -1,17 +1,18 @@
 import type { Control, ControlOutput } from '../../catalog/types.js';
 import type { Language, Profile } from '../../model.js';
 import { loadPins } from '../../pins.js';
+import { toolVersions } from '../../tools.js';
 import { workflowData, workingDir } from '../common.js';
 import { evidence } from './evidence.js';
 
 /**
  * cargo-fuzz release installed by the workflow (`cargo install --locked`; crates.io verifies the
- * crate's checksum). Source: crates.io, cargo-fuzz max_stable_version 0.13.2 (published 2026-06-09).
+ * crate's checksum). Verified in data/tool-versions.json, with its source.
  */
-export const CARGO_FUZZ_VERSION = '0.13.2';
+export const CARGO_FUZZ_VERSION = toolVersions().cargoFuzz;
 
-/** Atheris (libFuzzer for Python) release with wheels for the Python version the workflow uses (3.11). */
-export const ATHERIS_VERSION = '2.3.0';
+/** Atheris (libFuzzer for Python) release with wheels for the Python version the workflow uses. */
+export const ATHERIS_VERSION = toolVersions().atheris;
 
 const FUZZ_LANGUAGES: Language[] = ['go', 'rust', 'cpp', 'python'];
 
@@ -27,7 +28,7 @@ export function clusterFuzzLiteRunsMutableImage(): boolean {
 }
 
 function fuzzData(profile: Profile) {
-  const languages = profile.answers.languages;
+  const languages = profile.languages;
   const goModules = languages.includes('go') ? (profile.ecosystems.gomod ?? []).map(workingDir) : [];
   const cargoCrates = languages.includes('rust') ? (profile.ecosystems.cargo ?? []).map(workingDir) : [];
   // Python and C/C++ targets are found by content anywhere in the repository, so one job each.
@@ -43,11 +44,11 @@ export const fuzzing: Control = {
   level: 3,
   osps: [],
   practices: ['fuzzing'],
-  appliesTo: (profile) => profile.answers.languages.some((l) => FUZZ_LANGUAGES.includes(l)),
+  appliesTo: (profile) => profile.languages.some((l) => FUZZ_LANGUAGES.includes(l)),
   outputs: ({ profile }) => {
     const { goModules, cargoCrates, pythonFuzz, cppFuzz } = fuzzData(profile);
     const hasWorkflow = goModules.length > 0 || cargoCrates.length > 0 || pythonFuzz || cppFuzz;
-    const languages = profile.answers.languages.filter((l) => FUZZ_LANGUAGES.includes(l));
+    const languages = profile.languages.filter((l) => FUZZ_LANGUAGES.includes(l));
     const outputs: ControlOutput[] = [
       {
         path: 'docs/security/fuzzing.md',

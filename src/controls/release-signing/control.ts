@@ -30,7 +30,9 @@ function modulesFor(profile: Profile, language: Language): Array<{ dir: string; 
 
 /** The build jobs for the artifacts the project releases, per language and its ecosystem's tool. */
 export function buildJobs(profile: Profile): BuildJob[] {
-  const { artifacts, languages } = profile.answers;
+  // Languages whose manifests exist; the chosen artifact kinds.
+  const { languages } = profile;
+  const { artifacts } = profile.answers;
   const binaries = artifacts.includes('binaries');
   const libraries = artifacts.includes('libraries');
   if (!binaries && !libraries) return [];
@@ -91,8 +93,8 @@ export function releaseIdentity(profile: Profile) {
     rekorUrl: 'https://rekor.sigstore.dev',
     /** The Fulcio certificate SAN of a tag-triggered run of the release workflow, as an anchored regexp prefix. */
     identityRegexp: `^https://github\\.com/${regexLiteral(repoSlug)}/${regexLiteral(workflowPath)}@refs/tags/v`,
-    hasImages: profile.answers.artifacts.includes('container-images'),
-    hasCharts: profile.answers.artifacts.includes('helm-charts'),
+    hasImages: profile.artifacts.includes('container-images'),
+    hasCharts: profile.artifacts.includes('helm-charts'),
     level: profile.answers.level,
   };
 }
@@ -125,7 +127,7 @@ export const releaseSigning: Control = {
           builds: buildJobs(profile),
           dockerContext: dockerContext(profile),
           // npm packages are published with provenance after the GitHub release is complete.
-          publishNpm: profile.answers.languages.includes('javascript') && profile.answers.artifacts.includes('libraries'),
+          publishNpm: profile.languages.includes('javascript') && profile.answers.artifacts.includes('libraries'),
         },
       },
     ];

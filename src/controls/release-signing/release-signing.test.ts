@@ -86,7 +86,8 @@ describe('release-signing', () => {
         const jobs = workflow.jobs as Record<string, any>;
         const withPermission = (scope: string, value: string) =>
           Object.entries(jobs).filter(([, job]) => job.permissions?.[scope] === value).map(([id]) => id).sort();
-        const expectedContentsWrite = level >= 3 ? ['provenance', 'release'] : ['release'];
+        // The draft release and the publish step; the SLSA generator's own jobs at level 3.
+        const expectedContentsWrite = level >= 3 ? ['provenance', 'publish', 'release'] : ['publish', 'release'];
         expect(withPermission('contents', 'write')).toEqual(expectedContentsWrite);
         const packagesWrite = [
           ...(artifacts.includes('container-images') ? ['image'] : []),
@@ -198,9 +199,11 @@ describe('release-signing', () => {
         if (level >= 3) {
           const provenance = workflow.jobs.provenance;
           expect(provenance.uses).toBe(`${generator}@${pins.actions[generator]!.tag}`);
-          expect(provenance.with).toEqual({ 'base64-subjects': '${{ needs.sign.outputs.hashes }}', 'upload-assets': true });
+          // The provenance stays an artifact; the publish job attaches it to the draft release.
+          expect(provenance.with).toEqual({ 'base64-subjects': '${{ needs.sign.outputs.hashes }}' });
           expect(provenance.permissions).toEqual({ actions: 'read', 'id-token': 'write', contents: 'write' });
-          expect(provenance.needs).toEqual(['sign', 'release']);
+          expect(provenance.needs).toEqual(['sign']);
+          expect(workflow.jobs.publish.needs).toEqual(['release', 'provenance']);
         } else {
           expect(workflow.jobs.provenance).toBeUndefined();
         }
@@ -280,7 +283,7 @@ describe('npm packages', () => {
     const plan = await planFor({ languages: ['javascript'], artifacts: ['libraries'], level: 2 });
     const workflow = parse(plan.files.find((f) => f.path === '.github/workflows/release.yml')!.content);
     const job = workflow.jobs['publish-npm'];
-    expect(job.needs).toEqual(['release']);
+    expect(job.needs).toEqual(['publish']);
     expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     expect(job.steps.at(-1).run).toContain('npm publish "$tarball" --provenance --access public');
   });

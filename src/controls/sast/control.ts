@@ -16,7 +16,8 @@ const CODEQL: Record<Language, { language: string; buildMode: 'none' | 'autobuil
 
 export function codeqlMatrix(profile: Profile): Array<{ language: string; buildMode: string }> {
   const entries = [{ language: 'actions', buildMode: 'none' }];
-  for (const language of profile.answers.languages) {
+  // Only languages with code on disk: CodeQL fails a language it finds no code for.
+  for (const language of profile.languages) {
     const entry = CODEQL[language];
     if (!entries.some((e) => e.language === entry.language)) entries.push(entry);
   }
@@ -39,9 +40,9 @@ export const sast: Control = {
         data: {
           ...workflowData(profile, 'codeql'),
           matrix: codeqlMatrix(profile),
-          timeoutMinutes: profile.answers.languages.includes('cpp') ? 120 : 60,
-          setupGo: profile.answers.languages.includes('go') && goModule ? fileIn(goModule, 'go.mod') : '',
-          setupJava: profile.answers.languages.some((l) => l === 'java-maven' || l === 'java-gradle'),
+          timeoutMinutes: profile.languages.includes('cpp') ? 120 : 60,
+          setupGo: profile.languages.includes('go') && goModule ? fileIn(goModule, 'go.mod') : '',
+          setupJava: profile.languages.some((l) => l === 'java-maven' || l === 'java-gradle'),
         },
       },
     ];

@@ -18,9 +18,9 @@ export const scaScanning: Control = {
         template: 'sca-scanning/vulnerability-scan.yml.ejs',
         data: {
           ...workflowData(profile, 'vulnerability-scan'),
-          goDirs: profile.answers.languages.includes('go') ? dirs('gomod') : [],
-          cargoDirs: profile.answers.languages.includes('rust') ? (profile.ecosystems.cargo ?? []).map((d) => fileIn(d, 'Cargo.toml')) : [],
-          pythonDirs: profile.answers.languages.includes('python') ? dirs('pip', 'uv') : [],
+          goDirs: profile.languages.includes('go') ? dirs('gomod') : [],
+          cargoDirs: profile.languages.includes('rust') ? (profile.ecosystems.cargo ?? []).map((d) => fileIn(d, 'Cargo.toml')) : [],
+          pythonDirs: profile.languages.includes('python') ? dirs('pip', 'uv') : [],
         },
       },
     ];

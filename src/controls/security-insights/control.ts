@@ -17,7 +17,8 @@ export interface InsightsTool {
 
 /** The security tools the generated workflows run for this profile. */
 export function securityTools(ctx: PlanContext): InsightsTool[] {
-  const { languages } = ctx.profile.answers;
+  // Only the languages whose jobs exist today (see Profile.pending).
+  const { languages } = ctx.profile;
   const hasPractice = (practice: string) => ctx.hasPractice(practice);
   const tools: InsightsTool[] = [
     { name: 'CodeQL', type: 'SAST', comment: 'Static analysis of the code and the workflows (.github/workflows/codeql.yml).', rulesets: ['security-extended'], adhoc: true, ci: true, release: false },
@@ -62,7 +63,7 @@ export const securityInsights: Control = {
     const branch = profile.answers.defaultBranch;
     const fileUrl = (file: string) => `${repoUrl}/blob/${branch}/${file}`;
     const today = profile.date;
-    const artifacts = profile.answers.artifacts;
+    const artifacts = profile.artifacts;
     const signedReleases = ctx.hasPractice('artifact-signing');
     return [
       {
