@@ -33,7 +33,11 @@ export type Ecosystem =
   | 'maven'
   | 'gradle'
   | 'docker'
-  | 'helm';
+  | 'docker-compose'
+  | 'helm'
+  | 'terraform'
+  | 'devcontainers'
+  | 'gitsubmodule';
 
 /** Values controls read when presets are selected; with several presets each is the maximum. */
 export interface PresetSettings {
@@ -70,8 +74,10 @@ export interface RepoFacts {
   root: string;
   isEmpty: boolean;
   languages: Language[];
-  /** Ecosystem -> manifest directories as Dependabot wants them ("/" or "/sub/dir"). */
+  /** Ecosystem -> production manifest directories as Dependabot wants them ("/" or "/sub/dir"). */
   manifests: Partial<Record<Ecosystem, string[]>>;
+  /** Manifest directories of tests, examples, templates, dev containers and the like: reported, not covered. */
+  otherManifests?: Partial<Record<Ecosystem, string[]>>;
   artifacts: Artifact[];
   remote?: Repository;
   defaultBranch?: string;

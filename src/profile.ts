@@ -52,8 +52,8 @@ export function buildProfile(answers: Answers, facts: RepoFacts, date: string = 
     languages: answers.languages.filter((language) => !languages.includes(language)),
     artifacts: answers.artifacts.filter((artifact) => !artifacts.includes(artifact) && (artifact === 'container-images' || artifact === 'helm-charts')),
   };
-  // Containers and charts are only updatable where their files exist.
-  for (const ecosystem of ['docker', 'helm'] as const) {
+  // Containers, charts, compose files and Terraform are only updatable where their files exist.
+  for (const ecosystem of ['docker', 'docker-compose', 'helm', 'terraform'] as const) {
     if (facts.manifests[ecosystem]?.length) ecosystems[ecosystem] = facts.manifests[ecosystem] as string[];
   }
   return { answers, facts, ecosystems, languages, artifacts, pending, date };

@@ -3,6 +3,7 @@
 import type { Control, Evidence, EvidenceLocation, EvidenceStatus } from '../catalog/types.js';
 import { LEVEL_NAMES, LEVELS, type Level, type Profile } from '../model.js';
 import { loadComplianceMap } from '../compliance/map.js';
+import type { ObservedRepository } from '../evidence/observe.js';
 import { controlsForRequirement, getPresets } from '../presets.js';
 
 /** Bump the major version for breaking changes to the JSON report, the minor one for additions. */
@@ -73,6 +74,8 @@ export interface CheckReport {
   nextLevel?: { level: Level; steps: NextStep[] };
   compliance: FrameworkCoverage[];
   notes: string[];
+  /** What the probes saw: languages, manifest directories, update tool, policy, practices, workflow facts (since 1.1.0). */
+  observed?: ObservedRepository;
 }
 
 const met = (status: EvidenceStatus) => status === 'pass' || status === 'not-applicable';

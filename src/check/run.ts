@@ -9,7 +9,9 @@ import { openSession, type Session } from '../engine/session.js';
 import { planContext } from '../engine/context.js';
 import { STATE_FILE } from '../state.js';
 import { buildProfile } from '../profile.js';
-import { parseCompliance, parseLevel } from '../validate.js';
+import { parseCompliance, parseLevel, parseRepository } from '../validate.js';
+import { observeRepository } from '../evidence/observe.js';
+import { selfSlug } from '../evidence/kit.js';
 import { PRESET_IDS } from '../presets.js';
 import { generatorInfo } from '../version.js';
 import { InputError } from '../errors.js';
@@ -18,6 +20,8 @@ import { buildReport, type CheckReport, type EvaluatedControl } from './report.j
 
 export interface CheckOptions {
   directory: string;
+  /** "owner/name" when the directory has no GitHub remote (an export, a tarball). */
+  repo?: string | undefined;
   level?: string | undefined;
   compliance?: string[] | undefined;
   catalog?: readonly Control[];
@@ -30,7 +34,7 @@ function checkAnswers(session: Session, options: CheckOptions): Answers {
   const level = options.level ? parseLevel(options.level) : defaults.level;
   return {
     projectName: defaults.projectName,
-    repository: defaults.repository ?? { owner: '', name: path.basename(facts.root) },
+    repository: options.repo ? parseRepository(options.repo) : (defaults.repository ?? { owner: '', name: path.basename(facts.root) }),
     languages: defaults.languages,
     level,
     // Same default as the generator's (src/answers.ts resolveAnswers).
@@ -98,9 +102,15 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
   if (!facts.stored) {
     notes.push(`No ${STATE_FILE}: the target is level ${answers.level}${options.level ? '' : ' (default; pass --level to choose)'} and languages come from detection (${answers.languages.join(', ') || 'none found'}).`);
   }
-  const broken = repo.workflows().filter((w) => w.error);
-  for (const workflow of broken) notes.push(`${workflow.file} could not be parsed (${workflow.error}); its contents were not counted.`);
+  for (const workflow of repo.workflows()) {
+    if (workflow.error) notes.push(`${workflow.file} could not be read as a workflow (${workflow.error}); its contents were not counted.`);
+    else if (workflow.warnings.length > 0) {
+      const first = workflow.warnings[0]!;
+      notes.push(`${workflow.file}:${first.line}: a strict YAML parser rejects this (${first.message}); GitHub may still run it, so it was read as far as it parses.`);
+    }
+  }
   const report = buildReport({ profile, evaluated, required, tool: generatorInfo(), notes, now: options.now });
+  report.observed = observeRepository(repo, facts, selfSlug(profile));
   return { report, profile, ctx, repo };
 }
 

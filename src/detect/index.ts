@@ -40,6 +40,7 @@ export async function detectFacts(root: string, index: DirEntryIndex): Promise<R
     isEmpty: !hasExistingContent(root),
     languages: findings.languages,
     manifests: findings.manifests,
+    otherManifests: findings.otherManifests,
     artifacts: findings.artifacts,
   };
   if (git.remote) facts.remote = git.remote;

@@ -1,19 +1,75 @@
-import { readdirSync } from 'node:fs';
+// The files of a repository, once, as an index of file names per directory. In a git work tree
+// the files are what git tracks plus untracked files it does not ignore (`git ls-files`), so a
+// build tree, a virtualenv or node_modules of the working copy never count, while committed
+// folders named build/ or dist/ do. Elsewhere (an export, a tarball) the tree is walked, skipping
+// only folders that are never the project's own (dependencies, virtualenvs, caches).
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-/** Directories never searched for manifests: vendored, generated or test-only trees. */
-export const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'vendor', 'testdata', 'third_party', '.venv', 'venv', 'target', 'dist', 'build', '__pycache__']);
+/** Directories never walked outside git: installed dependencies, virtualenvs and caches. */
+export const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.gradle']);
 
 export interface DirEntryIndex {
   /** Repository-relative directory ("" for the root) -> file names in it. */
   files: Map<string, string[]>;
 }
 
+function add(files: Map<string, string[]>, file: string): void {
+  const slash = file.lastIndexOf('/');
+  const dir = slash < 0 ? '' : file.slice(0, slash);
+  const name = file.slice(slash + 1);
+  const list = files.get(dir);
+  if (list) list.push(name);
+  else files.set(dir, [name]);
+  // Parent directories exist in the index even when they hold no file of their own.
+  for (let parent = dir; parent !== ''; ) {
+    const up = parent.lastIndexOf('/');
+    parent = up < 0 ? '' : parent.slice(0, up);
+    if (!files.has(parent)) files.set(parent, []);
+    else break;
+  }
+}
+
 /**
- * One pass over the tree collecting file names per directory. Symlinked directories are not
- * followed (they can point outside the repository or loop).
+ * `git ls-files` of a work tree whose root is `root`: tracked regular files (symlinks, mode 120000,
+ * and submodules, 160000, left out) plus untracked files git does not ignore. Undefined when
+ * `root` is not the top of a git work tree or git is not available.
  */
-export function indexTree(root: string): DirEntryIndex {
+function gitFiles(root: string): string[] | undefined {
+  if (!existsSync(path.join(root, '.git'))) return undefined;
+  const run = (args: string[]) =>
+    execFileSync('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, encoding: 'buffer', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024, timeout: 30_000 });
+  try {
+    const tracked = run(['ls-files', '--cached', '--stage', '-z'])
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .flatMap((entry) => {
+        const tab = entry.indexOf('\t');
+        const mode = entry.slice(0, 6);
+        return mode === '120000' || mode === '160000' ? [] : [entry.slice(tab + 1)];
+      });
+    const untracked = run(['ls-files', '--others', '--exclude-standard', '-z'])
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .filter((file) => {
+        try {
+          return lstatSync(path.join(root, file)).isFile();
+        } catch {
+          return false;
+        }
+      });
+    // Tracked files deleted from the work tree are gone for every reader: leave them out.
+    return [...new Set([...tracked, ...untracked])].filter((file) => !file.includes('\n'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The directory walk (no git): symlinked directories are not followed (they can leave the tree or loop). */
+function walk(root: string): Map<string, string[]> {
   const files = new Map<string, string[]>();
   const pending: string[] = [''];
   while (pending.length > 0) {
@@ -34,5 +90,14 @@ export function indexTree(root: string): DirEntryIndex {
     }
     files.set(relative, names);
   }
+  return files;
+}
+
+/** One pass over the repository collecting file names per directory. */
+export function indexTree(root: string): DirEntryIndex {
+  const listed = gitFiles(root);
+  if (!listed) return { files: walk(root) };
+  const files = new Map<string, string[]>([['', []]]);
+  for (const file of listed) add(files, file);
   return { files };
 }

@@ -25,7 +25,8 @@ function lineOf(repo: RepoView, file: string, pattern: RegExp): EvidenceLocation
 
 /** The directory a unit runs in (the step's working-directory, else the repository root). */
 function unitDir(unit: Unit): string {
-  const dir = unit.step?.workingDirectory ?? unit.job.workingDirectory ?? '.';
+  const input = unit.uses ? unit.step?.with['working-directory'] : undefined;
+  const dir = (typeof input === 'string' && input) || unit.step?.workingDirectory || unit.job.workingDirectory || '.';
   return path.posix.normalize(dir).replace(/^\.\/?$/, '');
 }
 
@@ -54,8 +55,9 @@ const GOLANGCI = ['.golangci.yml', '.golangci.yaml', '.golangci.toml', '.golangc
 
 /** Where golangci-lint's config turns gosec on, for a unit that runs golangci-lint. */
 export function golangciGosec(repo: RepoView, unit: Unit): EvidenceLocation | undefined {
-  const explicit = configArgument(unit, ['--config', '-c']);
-  const file = explicit ? path.posix.normalize(path.posix.join(unitDir(unit), explicit)) : firstExisting(repo, unitDir(unit), GOLANGCI);
+  // A config path built from make variables cannot be resolved here: fall back to the default names.
+  const explicit = configArgument(unit, ['--config', '-c'])?.replace(/^.*\$[({][^)}]*[)}]\/?/, '');
+  const file = explicit && !explicit.includes('$') ? path.posix.normalize(path.posix.join(unitDir(unit), explicit)) : firstExisting(repo, unitDir(unit), GOLANGCI);
   if (!file || !repo.has(file)) return undefined;
   const text = repo.read(file) ?? '';
   if (file.endsWith('.toml')) {
@@ -111,7 +113,7 @@ export function goreleaserConfig(repo: RepoView, dir = '', explicit?: string): G
 /** For a unit that runs GoReleaser for a release (not a snapshot or a config check). */
 export function goreleaserOfUnit(repo: RepoView, unit: Unit): GoreleaserSections | undefined {
   const args = unit.uses ? String(unit.step?.with['args'] ?? '') : (unit.text ?? '');
-  if (/--snapshot|\bcheck\b|\bbuild\b/.test(args) && !/\brelease\b/.test(args)) return undefined;
+  if (/--snapshot\b/.test(args) || (/\bcheck\b|\bbuild\b/.test(args) && !/\brelease\b/.test(args))) return undefined;
   const workdir = String(unit.step?.with['workdir'] ?? '') || unitDir(unit);
   return goreleaserConfig(repo, path.posix.normalize(workdir).replace(/^\.\/?$/, ''), configArgument(unit, ['--config', '-f']));
 }
@@ -124,4 +126,48 @@ export function chartReleaserSigns(repo: RepoView, unit: Unit): EvidenceLocation
   if (!file || !repo.has(file)) return undefined;
   const doc = yamlFile(repo, file);
   return doc?.['sign'] === true ? lineOf(repo, file, /^sign\s*:/) : undefined;
+}
+
+const PRE_COMMIT_SECRET_HOOKS = /\bid:\s*(gitleaks|detect-secrets|trufflehog|ggshield|detect-private-key|detect-aws-credentials)\b/;
+
+/** A pre-commit config with a secret-scanning hook, for a unit that runs pre-commit in CI. */
+export function preCommitSecretHook(repo: RepoView): EvidenceLocation | undefined {
+  const file = repo.findFirst(['.pre-commit-config.yaml', '.pre-commit-config.yml']);
+  if (!file || !PRE_COMMIT_SECRET_HOOKS.test(repo.read(file) ?? '')) return undefined;
+  return lineOf(repo, file, PRE_COMMIT_SECRET_HOOKS);
+}
+
+/** Build scripts that sign published artifacts: Gradle's `signing` plugin, Maven's gpg plugin. */
+export function buildSigning(repo: RepoView, unit: Unit): EvidenceLocation | undefined {
+  return repo.memo(`build-signing:${/\bmvnw?\b/.test(unit.text ?? '') ? 'maven' : 'gradle'}`, () => {
+    const maven = /\bmvnw?\b/.test(unit.text ?? '');
+    const candidates = repo.files.filter((file) => (maven ? /(^|\/)pom\.xml$/.test(file) : /\.gradle(\.kts)?$/.test(file)));
+    const pattern = maven ? /maven-gpg-plugin|sign-maven-plugin/ : /\bid\s*\(?\s*["']signing["']|apply\s+plugin:\s*['"]signing['"]|^\s*signing\s*\{|\bsigning\s*\{/m;
+    for (const file of candidates.slice(0, 400)) {
+      if (pattern.test(repo.read(file) ?? '')) return lineOf(repo, file, pattern);
+    }
+    return undefined;
+  });
+}
+
+/** JQF fuzz tests (`@RunWith(JQF.class)` / `@Fuzz`) that the normal test run executes. */
+export function jqfTests(repo: RepoView): EvidenceLocation | undefined {
+  return repo.memo('jqf-tests', () => {
+    const candidates = repo.files.filter((file) => /\/src\/test\/.+Fuzz[^/]*\.(java|kt)$/i.test(file));
+    for (const file of candidates.slice(0, 200)) {
+      if (/edu\.berkeley\.cs\.jqf|JQF\.class/.test(repo.read(file) ?? '')) return lineOf(repo, file, /JQF|@Fuzz/);
+    }
+    return undefined;
+  });
+}
+
+/** npm publishing with provenance turned on in configuration (package.json publishConfig, .npmrc). */
+export function npmProvenanceConfig(repo: RepoView, unit: Unit): EvidenceLocation | undefined {
+  const dir = unitDir(unit);
+  for (const file of [dir ? `${dir}/.npmrc` : '.npmrc', '.npmrc']) {
+    if (repo.has(file) && /^\s*provenance\s*=\s*true\b/m.test(repo.read(file) ?? '')) return lineOf(repo, file, /provenance/);
+  }
+  const manifest = dir ? `${dir}/package.json` : 'package.json';
+  if (repo.has(manifest) && /"publishConfig"\s*:\s*\{[^}]*"provenance"\s*:\s*true/.test(repo.read(manifest) ?? '')) return lineOf(repo, manifest, /"provenance"/);
+  return undefined;
 }

@@ -6,6 +6,14 @@ import type { RepoView } from './repo-view.js';
 import type { ParsedWorkflow, WorkflowJob } from './workflow.js';
 import type { Unit } from './reach.js';
 import type { PracticeId } from './tools.js';
+import { expandVariables, parseMakefile } from './makefile.js';
+import { isProductionDir } from '../detect/production.js';
+
+/** The project's own files: vendored copies, tests and examples bring their own build files and CI. */
+function own(file: string): boolean {
+  const slash = file.lastIndexOf('/');
+  return isProductionDir(slash < 0 ? '/' : `/${file.slice(0, slash)}`);
+}
 
 const OTHER_CI: Array<{ name: string; test: RegExp }> = [
   { name: 'Prow', test: /^(\.prow\.ya?ml|\.prow\/.+\.ya?ml|prow\/.+\.ya?ml|OWNERS|OWNERS_ALIASES)$/ },
@@ -41,7 +49,7 @@ export function otherCi(repo: RepoView, practice: PracticeId): OtherCi | undefin
     if (ossFuzz || badge) return { name: 'OSS-Fuzz', runsPractice: true };
   }
   const names = new Set<string>();
-  for (const file of repo.files) for (const ci of OTHER_CI) if (ci.test.test(file)) names.add(ci.name);
+  for (const file of repo.files) if (own(file)) for (const ci of OTHER_CI) if (ci.test.test(file)) names.add(ci.name);
   return names.size > 0 ? { name: [...names].join(', '), runsPractice: false } : undefined;
 }
 
@@ -58,14 +66,21 @@ export function unreachedSources(repo: RepoView): Unit[] {
   return repo.memo('unreached-sources', () => {
     const files = repo.files.filter(
       (file) =>
-        /(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(file) ||
+        (own(file) || SCRIPT_DIRS.test(file)) &&
+        (/(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(file) ||
         (/\.(sh|bash)$/.test(file) && (SCRIPT_DIRS.test(file) || !file.includes('/'))) ||
         OTHER_CI.some((ci) => ci.name !== 'Prow' && ci.test.test(file)) ||
-        /^\.prow\.ya?ml$|^prow\/.+\.ya?ml$/.test(file),
+        /^\.prow\.ya?ml$|^prow\/.+\.ya?ml$/.test(file)),
     );
     return files.slice(0, MAX_SOURCES).flatMap((file): Unit[] => {
-      const text = repo.read(file);
-      if (text === undefined) return [];
+      const raw = repo.read(file);
+      if (raw === undefined) return [];
+      // A makefile's recipes are read with its variables expanded, line for line.
+      let text = raw;
+      if (/(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(file)) {
+        const variables = parseMakefile(file, raw).variables;
+        text = raw.split('\n').map((line) => (line.includes('$') ? expandVariables(line, variables) : line)).join('\n');
+      }
       return [{ ...stub(file), triggers: [], text, file, firstLine: 1, via: [file] }];
     });
   });

@@ -1,7 +1,8 @@
 // Just enough of GNU make to follow `make <target>` from a workflow to the commands it runs:
 // rules (targets, prerequisites, tab-indented recipes, line continuations), `include` of other
-// makefiles (globs allowed), and recursive `$(MAKE) <target>` calls. Variables are not expanded:
-// a recipe line is searched as written, which is what a reader of the Makefile sees too.
+// makefiles (globs allowed), recursive `$(MAKE) <target>` calls, and variable assignments, so a
+// recipe's `$(COSIGN) sign` or `$(ATTESTATIONS)` can be read as the command it stands for.
+// Conditionals are not evaluated: every assignment counts (a tool a branch may run is reported).
 import path from 'node:path';
 
 export interface RecipeLine {
@@ -20,6 +21,8 @@ export interface Makefile {
   file: string;
   rules: MakeRule[];
   includes: string[];
+  /** Variable name -> every value assigned to it (in file order). */
+  variables: Map<string, string[]>;
 }
 
 const RULE = /^([^\s:=#][^:=#]*?)\s*::?(?![=])\s*([^=;#]*?)(?:;(.*))?$/;
@@ -28,6 +31,7 @@ const RULE = /^([^\s:=#][^:=#]*?)\s*::?(?![=])\s*([^=;#]*?)(?:;(.*))?$/;
 export function parseMakefile(file: string, text: string): Makefile {
   const rules: MakeRule[] = [];
   const includes: string[] = [];
+  const variables = new Map<string, string[]>();
   const lines = text.split(/\r?\n/);
   let current: MakeRule | undefined;
   for (let index = 0; index < lines.length; index++) {
@@ -38,15 +42,22 @@ export function parseMakefile(file: string, text: string): Makefile {
       if (current) current.recipe.push({ file, line: start, text: line.slice(1) });
       continue;
     }
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    // A comment runs from an unescaped # to the end of a (non-recipe) line: "target: deps ## help".
+    const trimmed = line.replace(/(^|[^\\])#.*$/, '$1').trim();
+    if (trimmed === '') continue;
     const include = /^-?s?include\s+(.+)$/.exec(trimmed);
     if (include) {
       includes.push(...include[1]!.split(/\s+/).filter(Boolean));
       current = undefined;
       continue;
     }
-    if (/^(?:export\s+|override\s+)?[\w.-]+\s*(?:[:+?!]?=)/.test(trimmed) || /^(ifn?eq|ifn?def|else|endif|define|endef|export|unexport|vpath)\b/.test(trimmed)) {
+    const assignment = /^(?:export\s+|override\s+)?([\w.-]+)\s*(?:::?=|[+?!]?=)\s*(.*)$/.exec(trimmed);
+    if (assignment) {
+      variables.set(assignment[1]!, [...(variables.get(assignment[1]!) ?? []), assignment[2]!]);
+      current = undefined;
+      continue;
+    }
+    if (/^(ifn?eq|ifn?def|else|endif|define|endef|export|unexport|vpath)\b/.test(trimmed)) {
       current = undefined;
       continue;
     }
@@ -59,15 +70,23 @@ export function parseMakefile(file: string, text: string): Makefile {
     if (rule[3]?.trim()) current.recipe.push({ file, line: start, text: rule[3].trim() });
     rules.push(current);
   }
-  return { file, rules, includes };
+  return { file, rules, includes, variables };
 }
 
 /** `make` invocations in a command line: the directory (-C), makefile (-f) and targets. */
-export function makeCalls(command: string): Array<{ directory?: string; makefile?: string; targets: string[] }> {
-  const calls: Array<{ directory?: string; makefile?: string; targets: string[] }> = [];
-  for (const match of command.matchAll(/(?:^|[\s;&|(`])(?:make|gmake|\$\(MAKE\)|\$\{MAKE\})((?:\s+[^\s;&|)`]+)*)/g)) {
+export interface MakeCall {
+  directory?: string;
+  makefile?: string;
+  targets: string[];
+  /** A target word built at run time ("build-$$platform"): which targets run cannot be told. */
+  dynamic?: boolean;
+}
+
+export function makeCalls(command: string): MakeCall[] {
+  const calls: MakeCall[] = [];
+  for (const match of command.matchAll(/(?:^|[\s;&|(`@+])(?:make|gmake|\$\(MAKE\)|\$\{MAKE\})((?:\s+[^\s;&|)`]+)*)/g)) {
     const words = (match[1] ?? '').trim().split(/\s+/).filter(Boolean);
-    const call: { directory?: string; makefile?: string; targets: string[] } = { targets: [] };
+    const call: MakeCall = { targets: [] };
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word === '-C' || word === '--directory') call.directory = words[++i];
@@ -75,7 +94,8 @@ export function makeCalls(command: string): Array<{ directory?: string; makefile
       else if (word.startsWith('-C') && word.length > 2) call.directory = word.slice(2);
       else if (word === '-f' || word === '--file' || word === '--makefile') call.makefile = words[++i];
       else if (word === '-j' || word === '-l' || word === '-o' || word === '-W') i++;
-      else if (word.startsWith('-') || word.includes('=') || /[$"'{}]/.test(word)) continue;
+      else if (word.startsWith('-') || word.includes('=')) continue;
+      else if (/[$"'{}]/.test(word)) call.dynamic = true;
       else if (/^[\w./%@+-]+$/.test(word)) call.targets.push(word);
     }
     calls.push(call);
@@ -92,6 +112,15 @@ export function defaultMakefile(dir: string, has: (file: string) => boolean): st
   return undefined;
 }
 
+/** The default goal: the first rule's first target that is not a special target (".PHONY", ...). */
+export function defaultGoal(rules: MakeRule[]): string | undefined {
+  for (const rule of rules) {
+    const target = rule.targets.find((t) => !t.startsWith('.') && !t.includes('%'));
+    if (target) return target;
+  }
+  return undefined;
+}
+
 /** Rules matching a target, `%` patterns included (most specific first). */
 export function rulesFor(rules: MakeRule[], target: string): MakeRule[] {
   const exact = rules.filter((rule) => rule.targets.includes(target));
@@ -103,4 +132,18 @@ export function rulesFor(rules: MakeRule[], target: string): MakeRule[] {
       return target.startsWith(before) && target.endsWith(after) && target.length >= before.length + after.length;
     }),
   );
+}
+
+/** A recipe line with `$(VAR)` / `${VAR}` replaced by the values assigned to VAR (two levels deep). */
+export function expandVariables(text: string, variables: Map<string, string[]>): string {
+  let result = text;
+  for (let pass = 0; pass < 2; pass++) {
+    const next = result.replace(/\$[({]([\w.-]+)[)}]/g, (whole, name: string) => {
+      const values = variables.get(name);
+      return values && values.length > 0 ? values.join(' ') : whole;
+    });
+    if (next === result) break;
+    result = next;
+  }
+  return result;
 }

@@ -136,7 +136,8 @@ function delegationsFor(units: readonly Unit[], practice: PracticeId, options: O
     const uses = unit.uses;
     if (!uses?.repo || (uses.kind !== 'reusable-workflow' && uses.kind !== 'action')) continue;
     const repo = uses.repo.toLowerCase();
-    if (repo === self || TOOL_VENDORS.has(repo.split('/')[0] ?? '')) continue;
+    // A vendor's own projects (sigstore/cosign calling sigstore/community) delegate like anyone else.
+    if (repo === self || (TOOL_VENDORS.has(repo.split('/')[0] ?? '') && repo.split('/')[0] !== owner)) continue;
     const path = uses.name.slice(uses.repo.length);
     // A step-level action is a shared setup when it comes from the project's own organisation or
     // an actions folder of a repository; anything else is a third-party tool, judged by the tables.

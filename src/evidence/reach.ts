@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse as parseIni } from './ini.js';
 import type { RepoView } from './repo-view.js';
 import type { ParsedWorkflow, UsesRef, WorkflowJob, WorkflowStep } from './workflow.js';
-import { defaultMakefile, makeCalls, parseMakefile, rulesFor, type MakeRule, type Makefile } from './makefile.js';
+import { defaultGoal, defaultMakefile, expandVariables, makeCalls, parseMakefile, rulesFor, type MakeRule, type Makefile } from './makefile.js';
 
 export interface Unit {
   /** The workflow GitHub runs. */
@@ -73,6 +73,7 @@ export function localWorkflowPath(uses: UsesRef | undefined, selfSlug: string | 
 
 class Reach {
   readonly units: Unit[] = [];
+  private readonly emitted = new Set<string>();
   private readonly makefiles = new Map<string, Makefile | undefined>();
 
   constructor(
@@ -106,7 +107,7 @@ class Reach {
     if (step.run !== undefined) {
       const firstLine = step.runBlock ? (step.runLine ?? step.line) + 1 : (step.runLine ?? step.line);
       this.units.push({ ...context, job, step, text: step.run, file, firstLine, via });
-      this.command(context, job, step, step.run, normalise(step.workingDirectory ?? workdir), via, depth);
+      for (const variant of matrixVariants(context.entry, job.id, step.run)) this.command(context, job, step, variant, normalise(step.workingDirectory ?? workdir), via, depth);
     }
   }
 
@@ -114,6 +115,10 @@ class Reach {
   private command(context: Pick<Unit, 'entry' | 'triggers'>, job: WorkflowJob, step: WorkflowStep, text: string, workdir: string, via: string[], depth: number): void {
     if (depth >= MAX_DEPTH) return;
     const emit = (unitText: string, file: string, firstLine: number, label: string, dir: string) => {
+      // One step reaches the same recipe line or script once, whatever the path.
+      const key = `${context.entry.file}|${job.id}|${step.line}|${file}:${firstLine}`;
+      if (this.emitted.has(key)) return;
+      this.emitted.add(key);
       const unitVia = [...via, label];
       this.units.push({ ...context, job, step, text: unitText, file, firstLine, via: unitVia });
       this.command(context, job, step, unitText, dir, unitVia, depth + 1);
@@ -122,11 +127,12 @@ class Reach {
       const dir = normalise(path.posix.join(workdir, call.directory ?? '.'));
       const makefileName = call.makefile ? normalise(path.posix.join(dir, call.makefile)) : defaultMakefile(dir, (f) => this.repo.has(f));
       if (!makefileName) continue;
-      const rules = this.rules(makefileName);
-      const targets = call.targets.length > 0 ? call.targets : rules.slice(0, 1).flatMap((rule) => rule.targets.slice(0, 1));
-      for (const line of this.recipes(rules, targets)) emit(line.text, line.file, line.line, `make ${line.target}`, dir);
+      const { rules, variables } = this.rules(makefileName);
+      const goal = defaultGoal(rules);
+      const targets = call.targets.length > 0 || call.dynamic ? call.targets : goal ? [goal] : [];
+      for (const line of this.recipes(rules, targets)) emit(expandVariables(line.text, variables), line.file, line.line, `make ${line.target}`, dir);
     }
-    for (const match of text.matchAll(/(?:^|[\s;&|(`])(npm|pnpm|yarn|bun)\s+(?:(?:run|run-script)\s+)?([\w:./-]+)/g)) {
+    for (const match of text.matchAll(/(?:^|[\s;&|(`@+])(npm|pnpm|yarn|bun)\s+(?:(?:run|run-script)\s+)?([\w:./-]+)/g)) {
       const name = match[2]!;
       if (/^(install|ci|add|remove|exec|dlx|x|publish|pack|audit|outdated|i|update|upgrade|init|config|set|version|view|info|why|ls|list|link|cache|login|whoami)$/.test(name)) continue;
       const manifest = path.posix.join(workdir === '.' ? '' : workdir, 'package.json');
@@ -134,7 +140,9 @@ class Reach {
       const script = scripts?.[name];
       if (typeof script === 'string') emit(script, manifest, this.lineOf(manifest, `"${name}"`), `${match[1]} ${name}`, workdir);
     }
-    for (const match of text.matchAll(/(?:^|[\s;&|(`])(?:(?:bash|sh|zsh|source|\.)\s+)?((?:\.{1,2}\/)?(?:[\w.@-]+\/)*[\w.@-]+\.(?:sh|bash))(?=$|[\s;&|)`])/gm)) {
+    // Shell scripts: *.sh anywhere, and extension-less scripts named by a path (./x, scripts/x, hack/x).
+    const scripts = /(?:^|[\s;&|(`@+-])(?:(?:bash|sh|zsh|source|\.)\s+)?((?:\.{1,2}\/)?(?:[\w.@-]+\/)*[\w.@-]+\.(?:sh|bash)|\.\/(?:[\w.@-]+\/)*[\w@-]+|(?:scripts?|hack|build|tools|ci|\.ci)\/(?:[\w.@-]+\/)*[\w@-]+)(?=$|[\s;&|)`])/gm;
+    for (const match of text.matchAll(scripts)) {
       const candidate = [normalise(path.posix.join(workdir, match[1]!)), normalise(match[1]!)].find((file) => this.repo.has(file));
       if (!candidate) continue;
       const content = this.repo.read(candidate);
@@ -168,9 +176,10 @@ class Reach {
     });
   }
 
-  /** Rules of a makefile and everything it includes (globs resolved against the repository). */
-  private rules(file: string, seen = new Set<string>()): MakeRule[] {
-    if (seen.has(file)) return [];
+  /** Rules and variables of a makefile and everything it includes (globs resolved against the repository). */
+  private rules(file: string, seen = new Set<string>()): { rules: MakeRule[]; variables: Map<string, string[]> } {
+    const none = { rules: [], variables: new Map<string, string[]>() };
+    if (seen.has(file)) return none;
     seen.add(file);
     let makefile = this.makefiles.get(file);
     if (!this.makefiles.has(file)) {
@@ -178,7 +187,7 @@ class Reach {
       makefile = text === undefined ? undefined : parseMakefile(file, text);
       this.makefiles.set(file, makefile);
     }
-    if (!makefile) return [];
+    if (!makefile) return none;
     const dir = path.posix.dirname(file);
     const included = makefile.includes.flatMap((pattern) => {
       if (/[$(]/.test(pattern)) return [];
@@ -187,7 +196,14 @@ class Reach {
       const re = new RegExp(`^${full.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
       return this.repo.files.filter((f) => re.test(f));
     });
-    return [...makefile.rules, ...included.flatMap((inc) => this.rules(inc, seen))];
+    const rules = [...makefile.rules];
+    const variables = new Map(makefile.variables);
+    for (const inc of included) {
+      const nested = this.rules(inc, seen);
+      rules.push(...nested.rules);
+      for (const [name, values] of nested.variables) variables.set(name, [...(variables.get(name) ?? []), ...values]);
+    }
+    return { rules, variables };
   }
 
   /** Recipe lines run for targets: their rules, prerequisites and `$(MAKE) <target>` calls. */
@@ -209,6 +225,26 @@ class Reach {
     }
     return lines;
   }
+}
+
+/** A `run:` script with `${{ matrix.x }}` replaced by each value the job's matrix gives x (at most 16 variants). */
+export function matrixVariants(entry: ParsedWorkflow, jobId: string, text: string): string[] {
+  const keys = [...new Set([...text.matchAll(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g)].map((m) => m[1]!))];
+  if (keys.length === 0) return [text];
+  const matrix = ((entry.data['jobs'] as Record<string, { strategy?: { matrix?: unknown } }> | undefined)?.[jobId]?.strategy?.matrix ?? {}) as Record<string, unknown>;
+  const valuesOf = (key: string): string[] => {
+    const direct = Array.isArray(matrix[key]) ? (matrix[key] as unknown[]) : [];
+    const included = Array.isArray(matrix['include']) ? (matrix['include'] as Array<Record<string, unknown>>).map((entry) => entry?.[key]).filter((v) => v !== undefined) : [];
+    return [...new Set([...direct, ...included].filter((v) => typeof v === 'string' || typeof v === 'number').map(String))];
+  };
+  let variants = [text];
+  for (const key of keys) {
+    const values = valuesOf(key);
+    if (values.length === 0) continue;
+    const pattern = new RegExp(String.raw`\$\{\{\s*matrix\.${key}\s*\}\}`, 'g');
+    variants = variants.flatMap((variant) => values.map((value) => variant.replace(pattern, value))).slice(0, 16);
+  }
+  return variants;
 }
 
 /** Every unit GitHub Actions runs in the repository (memoised per view). */

@@ -4,7 +4,7 @@
 import type { RepoView } from './repo-view.js';
 import type { Unit } from './reach.js';
 import type { EvidenceLocation } from './types.js';
-import { chartReleaserSigns, golangciGosec, goreleaserOfUnit } from './configs.js';
+import { buildSigning, chartReleaserSigns, golangciGosec, goreleaserOfUnit, jqfTests, npmProvenanceConfig, preCommitSecretHook } from './configs.js';
 
 export const PRACTICES = ['sast', 'scorecard', 'sca', 'secret-scanning', 'dependency-review', 'sbom', 'signing', 'provenance', 'fuzzing', 'container-scanning'] as const;
 export type PracticeId = (typeof PRACTICES)[number];
@@ -42,6 +42,33 @@ export function input(unit: Unit, key: string): string {
 }
 
 const isAction = (unit: Unit) => unit.uses !== undefined;
+
+/** An environment variable as the step sees it (step, job, then workflow `env:`). */
+export function envOf(unit: Unit, name: string): string {
+  const jobs = unit.entry.data['jobs'] as Record<string, { env?: Record<string, unknown> }> | undefined;
+  const value = unit.step?.env[name] ?? jobs?.[unit.job.id]?.env?.[name] ?? (unit.entry.data['env'] as Record<string, unknown> | undefined)?.[name];
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/** The version an action reference stands for: its tag, or the tag in the pin's comment. */
+function referencedVersion(unit: Unit): number[] | undefined {
+  const text = [unit.uses?.ref ?? '', unit.uses?.comment ?? ''].join(' ');
+  const match = /\bv?(\d+)\.(\d+)(?:\.(\d+))?\b/.exec(text);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)] : undefined;
+}
+
+/** pypa/gh-action-pypi-publish uploads PEP 740 attestations by default from v1.10.0 (unless turned off). */
+function pypiAttestations(unit: Unit): boolean {
+  if (/^false$/i.test(input(unit, 'attestations'))) return false;
+  if (/^true$/i.test(input(unit, 'attestations'))) return true;
+  const version = referencedVersion(unit);
+  return version === undefined || version[0]! > 1 || (version[0] === 1 && version[1]! >= 10);
+}
+
+/** Publishing to npm with provenance: the flag, NPM_CONFIG_PROVENANCE, or a publishConfig / .npmrc setting. */
+function npmProvenance(unit: Unit): boolean {
+  return /--provenance\b/.test(unit.text ?? '') || /^true$/i.test(envOf(unit, 'NPM_CONFIG_PROVENANCE'));
+}
 const buildkit = (key: 'sbom' | 'provenance', unit: Unit): boolean => {
   if (isAction(unit)) {
     const value = input(unit, key).trim();
@@ -50,23 +77,35 @@ const buildkit = (key: 'sbom' | 'provenance', unit: Unit): boolean => {
   return new RegExp(`docker\\s+(buildx\\s+)?build\\b[^\\n]*--(${key}|attest)[= ]`).test(unit.text ?? '');
 };
 
+/** `go`, or a variable standing for it in a script or Makefile (`$GO_CMD`, `$(GO)`, `${GO}`). */
+const GO = String.raw`(?:\bgo|\$[({]?\w*GO\w*[)}]?)`;
+
+/** A cargo subcommand, also with a toolchain (`cargo +1.92 deny`) or as its binary (`cargo-deny`). */
+const CARGO = (sub: string) => new RegExp(String.raw`\bcargo\s+(?:\+\S+\s+)?${sub}\b|\bcargo-${sub}\b(?!\.toml|-action)`);
+
+const NPM_PUBLISH = /\b(npm|pnpm|yarn)\s+publish\b|\blerna\s+publish\b|\bchangeset\s+publish\b/;
+
 /** cargo-deny scans for vulnerabilities only when its `check` includes advisories (all checks by default). */
 function cargoDenyChecksAdvisories(unit: Unit): boolean {
-  const args = isAction(unit) ? `check ${input(unit, 'command')} ${input(unit, 'arguments')}` : (/\bcargo[- ]deny\b([^\n]*)/.exec(unit.text ?? '')?.[1] ?? '');
-  if (!/\bcheck\b/.test(args)) return false;
-  const kinds: string[] = args.slice(args.search(/\bcheck\b/) + 5).match(/\b(advisories|bans|licenses|sources)\b/g) ?? [];
-  return kinds.length === 0 || kinds.includes('advisories');
+  const invocations = isAction(unit)
+    ? [`check ${input(unit, 'command')} ${input(unit, 'arguments')}`]
+    : [...(unit.text ?? '').matchAll(new RegExp(String.raw`(?:${CARGO('deny').source})([^\n]*)`, 'g'))].map((m) => m[1] ?? '');
+  return invocations.some((args) => {
+    if (!/\bcheck\b/.test(args)) return false;
+    const kinds: string[] = args.slice(args.search(/\bcheck\b/) + 5).match(/\b(advisories|bans|licenses|sources)\b/g) ?? [];
+    return kinds.length === 0 || kinds.includes('advisories');
+  });
 }
 
 export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
   sast: [
     { label: 'CodeQL', uses: ['github/codeql-action/analyze', 'github/codeql-action/init'], run: /\bcodeql\s+database\s+analyze\b/ },
-    { label: 'Semgrep', uses: ['returntocorp/semgrep-action', 'semgrep/semgrep-action'], run: /\bsemgrep\s+(ci|scan|--config)\b/ },
+    { label: 'Semgrep', uses: ['returntocorp/semgrep-action', 'semgrep/semgrep-action'], run: /(^|[\s/])semgrep\s+(?:--?[\w-]+\s+)*(ci|scan|--config|-c)\b/ },
     { label: 'gosec', uses: ['securego/gosec'], run: /(^|[\s/])gosec\s/ },
-    { label: 'gosec (golangci-lint)', uses: ['golangci/golangci-lint-action'], run: /\bgolangci-lint\s+run\b|\bmake\b[^\n]*\bgolangci/, config: golangciGosec },
+    { label: 'gosec (golangci-lint)', uses: ['golangci/golangci-lint-action'], run: /golangci[-_]lint\b[^\n]{0,200}?\srun\b/i, config: golangciGosec },
     { label: 'SonarQube Cloud', uses: ['SonarSource/sonarcloud-github-action', 'SonarSource/sonarqube-scan-action'], run: /\bsonar-scanner\b|\bsonar:sonar\b/ },
     { label: 'Snyk Code', run: /\bsnyk\s+code\s+test\b/ },
-    { label: 'Bandit', uses: ['PyCQA/bandit-action'], run: /(^|[\s/])bandit\s+(-r|--recursive|-c)\b/ },
+    { label: 'Bandit', uses: ['PyCQA/bandit-action'], run: /(^|[\s/])bandit(\s[^\n]*?)?\s(-r|--recursive|-c|--configfile)\b/ },
     { label: 'Pysa', uses: ['facebook/pysa-action'] },
     { label: 'Qodana', uses: ['JetBrains/qodana-action'] },
     { label: 'zizmor', uses: ['zizmorcore/zizmor-action', 'woodruffw/zizmor-action'], run: /(^|[\s/])zizmor\s/ },
@@ -81,8 +120,8 @@ export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
     { label: 'govulncheck', uses: ['golang/govulncheck-action'], run: /(^|[\s/])govulncheck\b(?![-\w]*\.(go|md))/ },
     { label: 'Trivy', uses: ['aquasecurity/trivy-action'], run: /\btrivy\s+(fs|filesystem|repo|repository|rootfs)\b/, when: (u) => !isAction(u) || /^(fs|filesystem|repo|rootfs)$/.test(input(u, 'scan-type')) },
     { label: 'Grype', uses: ['anchore/scan-action'], run: /\bgrype\s+(dir:|sbom:|\.)/, when: (u) => !isAction(u) || input(u, 'path') !== '' || input(u, 'sbom') !== '' },
-    { label: 'cargo-deny', uses: ['EmbarkStudios/cargo-deny-action'], run: /\bcargo[- ]deny\b/, when: cargoDenyChecksAdvisories },
-    { label: 'cargo-audit', uses: ['rustsec/audit-check', 'actions-rs/audit-check', 'actions-rust-lang/audit'], run: /\bcargo[- ]audit\b/ },
+    { label: 'cargo-deny', uses: ['EmbarkStudios/cargo-deny-action'], run: CARGO('deny'), when: cargoDenyChecksAdvisories },
+    { label: 'cargo-audit', uses: ['rustsec/audit-check', 'actions-rs/audit-check', 'actions-rust-lang/audit'], run: CARGO('audit') },
     { label: 'pip-audit', uses: ['pypa/gh-action-pip-audit'], run: /\bpip-audit\b/ },
     { label: 'npm audit', run: /\b(npm|pnpm|yarn)\s+audit\b/ },
     { label: 'Snyk', uses: ['snyk/actions'], run: /\bsnyk\s+(test|monitor)\b/, when: (u) => !isAction(u) || !/\/(docker|iac)$/i.test(u.uses!.name) },
@@ -96,14 +135,15 @@ export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
     { label: 'TruffleHog', uses: ['trufflesecurity/trufflehog'], run: /\btrufflehog\b/ },
     { label: 'ggshield', uses: ['GitGuardian/ggshield-action', 'GitGuardian/ggshield'], run: /\bggshield\b/ },
     { label: 'detect-secrets', run: /\bdetect-secrets\b/ },
-    { label: 'gitleaks (super-linter)', uses: ['super-linter/super-linter', 'github/super-linter'], when: (u) => !/^false$/i.test(String(u.step?.env['VALIDATE_GITLEAKS'] ?? '')) },
+    { label: 'gitleaks (super-linter)', uses: ['super-linter/super-linter', 'github/super-linter'], when: (u) => !/^false$/i.test(envOf(u, 'VALIDATE_GITLEAKS')) },
+    { label: 'pre-commit secret hook', uses: ['pre-commit/action'], run: /\bpre-commit\s+run\b|\bprek\s+run\b/, config: preCommitSecretHook },
   ],
   'dependency-review': [{ label: 'dependency-review-action', uses: ['actions/dependency-review-action'] }],
   sbom: [
     { label: 'Syft', uses: ['anchore/sbom-action'], run: /(^|[\s/])syft\s+(scan|packages|dir:|\.|-o|[\w./:@-]+\s+-o)/ },
     { label: 'cdxgen', uses: ['CycloneDX/gh-cdxgen'], run: /\bcdxgen\b/ },
     { label: 'bom', run: /(^|[\s/])bom\s+generate\b/ },
-    { label: 'CycloneDX', run: /\bcyclonedx-(gomod|py|npm|bom)\b|@cyclonedx\/|cyclonedx-maven-plugin|cyclonedxBom\b|\bcyclonedx\s+(gomod|mod|app)\b/ },
+    { label: 'CycloneDX', run: /(^|[\s/])cyclonedx-(gomod|py|npm|bom)\s|@cyclonedx\/(cyclonedx-npm|bom)\b|cyclonedx-maven-plugin|\bcyclonedxBom\b|\bcyclonedx\s+(gomod|mod|app)\b/ },
     { label: 'SBOM attestation', uses: ['actions/attest-sbom'] },
     { label: 'Trivy SBOM', uses: ['aquasecurity/trivy-action'], run: /\btrivy\b[^\n]*--format\s+(cyclonedx|spdx)/, when: (u) => !isAction(u) || /cyclonedx|spdx/.test(input(u, 'format')) },
     { label: 'BuildKit SBOM', uses: ['docker/build-push-action'], run: /docker\s+(buildx\s+)?build\b/, when: (u) => buildkit('sbom', u) },
@@ -121,25 +161,29 @@ export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
     { label: 'GoReleaser signs', uses: ['goreleaser/goreleaser-action'], run: /(^|[\s/])goreleaser\s+(release\b|--)/, config: (repo, u) => goreleaserOfUnit(repo, u)?.signs },
     { label: 'chart-releaser (GPG)', uses: ['helm/chart-releaser-action'], run: /\bcr\s+(package|upload)\b[^\n]*--sign\b/, config: (repo, u) => (u.uses ? chartReleaserSigns(repo, u) : { file: u.file, line: u.firstLine }) },
     { label: 'helm package --sign', run: /\bhelm\s+package\b[^\n]*--sign\b/ },
-    { label: 'npm provenance', run: /\bnpm\s+publish\b[^\n]*--provenance/ },
-    { label: 'PyPI trusted publishing (attestations)', uses: ['pypa/gh-action-pypi-publish'], when: (u) => !/^false$/i.test(input(u, 'attestations')) },
+    { label: 'npm provenance', run: NPM_PUBLISH, when: npmProvenance },
+    { label: 'npm provenance', run: NPM_PUBLISH, config: npmProvenanceConfig },
+    { label: 'PyPI trusted publishing (attestations)', uses: ['pypa/gh-action-pypi-publish'], when: pypiAttestations },
+    { label: 'GPG (Gradle/Maven signing)', run: /\bgradlew?\b[^\n]*\bpublish\w*|\bmvnw?\b[^\n]*\bdeploy\b/, config: buildSigning },
   ],
   provenance: [
     { label: 'GitHub build-provenance attestation', uses: ['actions/attest-build-provenance', 'actions/attest'], when: (u) => u.uses!.name.toLowerCase() !== 'actions/attest' || input(u, 'predicate-type') === '' || /slsa\.dev\/provenance/.test(input(u, 'predicate-type')) },
     { label: 'SLSA generator', uses: ['slsa-framework/slsa-github-generator'] },
     { label: 'cosign attest (provenance)', run: /\bcosign\s+attest\b[^\n]*--type\s+(slsaprovenance|slsaprovenance1|https:\/\/slsa\.dev)/ },
-    { label: 'npm provenance', run: /\bnpm\s+publish\b[^\n]*--provenance/ },
+    { label: 'npm provenance', run: NPM_PUBLISH, when: npmProvenance },
+    { label: 'npm provenance', run: NPM_PUBLISH, config: npmProvenanceConfig },
     { label: 'BuildKit provenance', uses: ['docker/build-push-action'], run: /docker\s+(buildx\s+)?build\b/, when: (u) => buildkit('provenance', u) },
-    { label: 'PyPI trusted publishing (attestations)', uses: ['pypa/gh-action-pypi-publish'], when: (u) => !/^false$/i.test(input(u, 'attestations')) },
+    { label: 'PyPI trusted publishing (attestations)', uses: ['pypa/gh-action-pypi-publish'], when: pypiAttestations },
   ],
   fuzzing: [
     { label: 'CIFuzz (OSS-Fuzz)', uses: ['google/oss-fuzz/infra/cifuzz/actions'] },
     { label: 'ClusterFuzzLite', uses: ['google/clusterfuzzlite/actions'] },
-    { label: 'go test -fuzz', run: /\bgo\s+test\b[^\n]*\s-fuzz[= ]/ },
+    { label: 'go test -fuzz', run: new RegExp(String.raw`${GO}\s+test\b[^\n]*\s-fuzz[= ]`) },
     { label: 'cargo fuzz', run: /\bcargo\s+(\+\S+\s+)?fuzz\s+run\b/ },
     { label: 'Jazzer', run: /\bjazzer\b/ },
     { label: 'Atheris', run: /\batheris\b/ },
     { label: 'libFuzzer (clang -fsanitize=fuzzer)', run: /-fsanitize=[a-z,]*\bfuzzer\b/ },
+    { label: 'JQF (fuzz tests in the test suite)', run: /\bgradlew?\b[^\n]*\b(build|test|check)\b|\bmvnw?\b[^\n]*\b(test|verify|install)\b/, config: jqfTests },
   ],
   'container-scanning': [
     { label: 'Grype (image)', uses: ['anchore/scan-action'], run: /\bgrype\s+(?!dir:|sbom:|\.)\S+/, when: (u) => !isAction(u) || input(u, 'image') !== '' },

@@ -19,7 +19,7 @@ const UNTRUSTED = new RegExp(String.raw`\b(?:${UNTRUSTED_PATHS.join('|')})\b`);
 
 /** Refs that name the pull request's own code (checking them out in a privileged workflow runs it). */
 export const PULL_REQUEST_HEAD =
-  /github\.(?:head_ref|event\.(?:pull_request\.head\.(?:sha|ref|repo\.full_name)|workflow_run\.(?:head_sha|head_branch|head_repository\.full_name)|number|pull_request\.number|issue\.number))|refs\/pull\//;
+  /github\.(?:head_ref|event\.(?:pull_request\.head\.(?:sha|ref|repo\.full_name)|workflow_run\.(?:head_sha|head_branch|head_repository\.full_name)))|refs\/pull\//;
 
 /** Triggers whose workflows run with secrets and a write token while reacting to outside input. */
 export const PRIVILEGED_TRIGGERS = ['pull_request_target', 'workflow_run', 'issue_comment'] as const;

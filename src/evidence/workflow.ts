@@ -22,6 +22,8 @@ export interface UsesRef {
   pinned: boolean;
   /** Step-level (`steps[].uses`) or job-level (`jobs.<id>.uses`, a reusable workflow call). */
   level: 'step' | 'job';
+  /** The comment after the reference on its line (pins carry their tag there: "# v4.2.0"). */
+  comment?: string;
 }
 
 export interface WorkflowStep {
@@ -168,8 +170,23 @@ function parseSteps(file: string, stepsNode: unknown, counter: LineCounter): Wor
   });
 }
 
+/** The leading lines of a file (its header comments), however long each line is. */
+function headOf(text: string): string {
+  return text.split('\n', 20).join('\n').slice(0, 64 * 1024);
+}
+
+/** Attach the trailing comment of each reference's line (the version a SHA pin stands for). */
+function attachComments(refs: UsesRef[], text: string): void {
+  if (refs.length === 0) return;
+  const lines = text.split('\n');
+  for (const ref of refs) {
+    const comment = /\s#\s*(.+?)\s*$/.exec(lines[ref.line - 1] ?? '')?.[1];
+    if (comment) ref.comment = comment;
+  }
+}
+
 function emptyWorkflow(file: string, text: string, error?: string): ParsedWorkflow {
-  const workflow: ParsedWorkflow = { file, warnings: [], triggers: [], triggerLines: {}, jobs: [], uses: [], data: {}, head: text.slice(0, 2000) };
+  const workflow: ParsedWorkflow = { file, warnings: [], triggers: [], triggerLines: {}, jobs: [], uses: [], data: {}, head: headOf(text) };
   if (error !== undefined) workflow.error = error;
   return workflow;
 }
@@ -252,6 +269,7 @@ export function parseWorkflow(file: string, text: string): ParsedWorkflow {
     for (const step of job.steps) if (step.uses) workflow.uses.push(step.uses);
     workflow.jobs.push(job);
   }
+  attachComments(workflow.uses, text);
   return workflow;
 }
 
@@ -268,6 +286,7 @@ export function parseActionFile(file: string, text: string): ParsedWorkflow {
   const job: WorkflowJob = { id: 'runs', line: lineOf(counter, runs.keyNode), with: {}, steps: parseSteps(file, get(runs.value, 'steps')?.value, counter) };
   for (const step of job.steps) if (step.uses) action.uses.push(step.uses);
   action.jobs.push(job);
+  attachComments(action.uses, text);
   return action;
 }
 

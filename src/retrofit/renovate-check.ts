@@ -16,7 +16,11 @@ const MANAGERS: Record<Ecosystem, string[]> = {
   maven: ['maven'],
   gradle: ['gradle'],
   docker: ['dockerfile'],
+  'docker-compose': ['docker-compose'],
   helm: ['helmv3', 'helm-values'],
+  terraform: ['terraform'],
+  devcontainers: ['devcontainer'],
+  gitsubmodule: ['git-submodules'],
 };
 
 /** Presets whose `ignorePaths` Renovate applies (config:recommended includes :ignoreModulesAndTests). */

@@ -22,6 +22,7 @@ Usage
 Options
   --level <level>          target level: ${levels} (default: stored answers, else 1)
   --compliance <list>      ${PRESET_IDS.join(', ')}, or none (default: stored answers)
+  --repo <owner/name>      the GitHub repository, when the directory has no origin remote (e.g. an export)
   --format <format>        ${FORMATS.join(', ')} (default text)
   -o, --output <file>      write the report to a file instead of stdout
   --min-level <level>      CI gate: exit 1 when the achieved level is lower (instead of the target)
@@ -40,6 +41,7 @@ export const checkCommand: Command = {
   options: {
     level: { type: 'string' },
     compliance: { type: 'string', multiple: true },
+    repo: { type: 'string' },
     format: { type: 'string', short: 'f' },
     output: { type: 'string', short: 'o' },
     'min-level': { type: 'string' },
@@ -54,6 +56,7 @@ export const checkCommand: Command = {
       directory: positionals[0] ?? '.',
       level: typeof values['level'] === 'string' ? values['level'] : undefined,
       compliance: Array.isArray(values['compliance']) ? values['compliance'].map(String) : undefined,
+      repo: typeof values['repo'] === 'string' ? values['repo'] : undefined,
     });
     const output = typeof values['output'] === 'string' ? values['output'] : undefined;
     if (output) {

@@ -2,7 +2,7 @@ import type { Control } from '../../catalog/types.js';
 import type { Ecosystem } from '../../model.js';
 import { evidence } from './evidence.js';
 
-const ORDER: Ecosystem[] = ['github-actions', 'gomod', 'cargo', 'pip', 'uv', 'npm', 'bun', 'maven', 'gradle', 'docker', 'helm'];
+const ORDER: Ecosystem[] = ['github-actions', 'gomod', 'cargo', 'pip', 'uv', 'npm', 'bun', 'maven', 'gradle', 'docker', 'docker-compose', 'helm', 'terraform'];
 
 export const dependencyUpdates: Control = {
   id: 'dependency-updates',

@@ -53,6 +53,18 @@ function privilegedCheckouts(workflow: ParsedWorkflow, job: string, step: Workfl
   const risks: WorkflowRisk[] = [];
   const on = triggers.join('/');
   if (step.uses?.name.toLowerCase() === 'actions/checkout') {
+    // checkout v7 refuses a pull request's code under these triggers unless told otherwise.
+    if (/^true$/i.test(String(step.with['allow-unsafe-pr-checkout'] ?? ''))) {
+      risks.push({
+        kind: 'pr-head-checkout',
+        file: workflow.file,
+        line: step.withLines['allow-unsafe-pr-checkout'] ?? step.line,
+        job,
+        detail: 'allow-unsafe-pr-checkout: true',
+        message: `job "${job}" turns off checkout's protection (allow-unsafe-pr-checkout: true) under ${on}, so it checks out the pull request's code with secrets and a write token`,
+        fix: CHECKOUT_FIX,
+      });
+    }
     for (const key of ['ref', 'repository']) {
       const value = step.with[key];
       if (typeof value === 'string' && PULL_REQUEST_HEAD.test(value)) {
@@ -68,7 +80,10 @@ function privilegedCheckouts(workflow: ParsedWorkflow, job: string, step: Workfl
       }
     }
   }
-  const command = step.run !== undefined ? /\bgh\s+pr\s+checkout\b|\bgit\s+fetch\b[^\n]*\bpull\/|\bgit\s+checkout\b[^\n]*\bpr[-_/]?\d/.exec(step.run) : null;
+  // Fetching a pull request's commits only to read them (sign-offs, diffs) is safe; checking them out is not.
+  const script = step.run ?? '';
+  const fetched = /\bgit\s+fetch\b[^\n]*\bpull\//.exec(script);
+  const command = /\bgh\s+pr\s+checkout\b/.exec(script) ?? (fetched && /\bgit\s+(checkout|switch|worktree\s+add|reset\s+--hard)\b/.test(script.slice(fetched.index)) ? fetched : null);
   if (command) {
     risks.push({
       kind: 'pr-head-checkout',
@@ -95,7 +110,7 @@ export function workflowRisks(workflow: ParsedWorkflow): WorkflowRisk[] {
     // A privileged workflow handing the pull request's head to a reusable workflow makes it check that out.
     if (privileged.length > 0 && job.uses) {
       for (const [key, value] of Object.entries(job.with)) {
-        if (typeof value === 'string' && PULL_REQUEST_HEAD.test(value)) {
+        if (/ref|sha|branch|repo|checkout/i.test(key) && typeof value === 'string' && PULL_REQUEST_HEAD.test(value)) {
           risks.push({
             kind: 'pr-head-checkout',
             file: workflow.file,
