@@ -75,6 +75,14 @@ function pnpmWorkspaces(root: string, dir: string): string[] {
   return [...text.matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)].map((m) => m[1] as string).filter((g) => !g.startsWith('!'));
 }
 
+/** Member globs of a uv workspace rooted in `dir` (`[tool.uv.workspace] members = [...]`). */
+function uvWorkspaceMembers(root: string, dir: string): string[] {
+  const text = readText(root, path.join(dir, 'pyproject.toml')) ?? '';
+  const section = /^\[tool\.uv\.workspace\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text)?.[1] ?? '';
+  const members = /^\s*members\s*=\s*\[([\s\S]*?)\]/m.exec(section)?.[1] ?? '';
+  return [...members.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]!);
+}
+
 function hasCargoWorkspace(root: string, dir: string): boolean {
   return /^\s*\[workspace\]/m.test(readText(root, path.join(dir, 'Cargo.toml')) ?? '');
 }
@@ -153,7 +161,13 @@ export function findManifests(root: string, index: DirEntryIndex): ManifestFindi
   put('github-actions', [...(hasWorkflows || index.files.get('')?.some((f) => /^action\.ya?ml$/.test(f)) ? [''] : []), ...actionDirs.filter((d) => d !== '')]);
   put('gomod', goDirs);
   put('cargo', cargoRoots);
-  put('pip', pythonDirs.filter((d) => !uvDirs.includes(d)));
+  // Python: members of a uv workspace are updated through its root's uv.lock.
+  const uvMembers = new Set<string>();
+  for (const dir of uvDirs) {
+    const globs = uvWorkspaceMembers(root, dir).map((g) => globToRegExp(dir ? `${dir}/${g}` : g));
+    for (const candidate of pythonDirs) if (candidate !== dir && globs.some((re) => re.test(candidate))) uvMembers.add(candidate);
+  }
+  put('pip', pythonDirs.filter((d) => !uvDirs.includes(d) && !uvMembers.has(d)));
   put('uv', uvDirs);
   put('npm', npmDirs);
   put('bun', bunDirs.filter((d) => jsDirs.includes(d)));

@@ -12,7 +12,9 @@ export function nonProductionReason(dependabotDir: string, ecosystem?: string): 
   const segments = dependabotDir.split('/').filter(Boolean);
   // Composite actions under .github/ are the workflows' own code; other manifests there are CI helpers.
   if (segments[0] === '.github' && ecosystem !== 'github-actions') return '.github/';
-  const hit = segments.find((segment) => NON_PRODUCTION_SEGMENT.test(segment) || /[-_](tests?|e2e|examples?|fixtures?)$/i.test(segment) || VENDORED_COPY.test(segment));
+  const hit = segments.find(
+    (segment) => NON_PRODUCTION_SEGMENT.test(segment) || /[-_](tests?|e2e|examples?|fixtures?)$|^tests?[-_]/i.test(segment) || VENDORED_COPY.test(segment),
+  );
   if (hit !== undefined) return `${hit}/`;
   // A module named "tools" holds the project's development tools (the tools.go pattern).
   const last = segments[segments.length - 1];

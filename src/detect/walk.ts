@@ -4,7 +4,7 @@
 // folders named build/ or dist/ do. Elsewhere (an export, a tarball) the tree is walked, skipping
 // only folders that are never the project's own (dependencies, virtualenvs, caches).
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Directories never walked outside git: installed dependencies, virtualenvs and caches. */
@@ -13,6 +13,17 @@ export const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '_
 export interface DirEntryIndex {
   /** Repository-relative directory ("" for the root) -> file names in it. */
   files: Map<string, string[]>;
+}
+
+/** A symlink that resolves to a regular file inside the repository (a Dockerfile linked to docker/app). */
+function linkInside(root: string, file: string): boolean {
+  try {
+    const real = realpathSync(path.join(root, file));
+    const top = realpathSync(root);
+    return (real === top || real.startsWith(`${top}${path.sep}`)) && statSync(real).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function add(files: Map<string, string[]>, file: string): void {
@@ -48,7 +59,9 @@ function gitFiles(root: string): string[] | undefined {
       .flatMap((entry) => {
         const tab = entry.indexOf('\t');
         const mode = entry.slice(0, 6);
-        return mode === '120000' || mode === '160000' ? [] : [entry.slice(tab + 1)];
+        const file = entry.slice(tab + 1);
+        if (mode === '160000') return [];
+        return mode === '120000' && !linkInside(root, file) ? [] : [file];
       });
     const untracked = run(['ls-files', '--others', '--exclude-standard', '-z'])
       .toString('utf8')
@@ -56,7 +69,8 @@ function gitFiles(root: string): string[] | undefined {
       .filter(Boolean)
       .filter((file) => {
         try {
-          return lstatSync(path.join(root, file)).isFile();
+          const stat = lstatSync(path.join(root, file));
+          return stat.isFile() || (stat.isSymbolicLink() && linkInside(root, file));
         } catch {
           return false;
         }
@@ -68,7 +82,7 @@ function gitFiles(root: string): string[] | undefined {
   }
 }
 
-/** The directory walk (no git): symlinked directories are not followed (they can leave the tree or loop). */
+/** The directory walk (no git): symlinked directories are not followed (they can leave the tree or loop); symlinked files count when they stay inside. */
 function walk(root: string): Map<string, string[]> {
   const files = new Map<string, string[]>();
   const pending: string[] = [''];
@@ -84,7 +98,7 @@ function walk(root: string): Map<string, string[]> {
     for (const entry of entries) {
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) pending.push(relative ? `${relative}/${entry.name}` : entry.name);
-      } else if (entry.isFile()) {
+      } else if (entry.isFile() || (entry.isSymbolicLink() && linkInside(root, relative ? `${relative}/${entry.name}` : entry.name))) {
         names.push(entry.name);
       }
     }

@@ -55,9 +55,10 @@ const GOLANGCI = ['.golangci.yml', '.golangci.yaml', '.golangci.toml', '.golangc
 
 /** Where golangci-lint's config turns gosec on, for a unit that runs golangci-lint. */
 export function golangciGosec(repo: RepoView, unit: Unit): EvidenceLocation | undefined {
-  // A config path built from make variables cannot be resolved here: fall back to the default names.
-  const explicit = configArgument(unit, ['--config', '-c'])?.replace(/^.*\$[({][^)}]*[)}]\/?/, '');
-  const file = explicit && !explicit.includes('$') ? path.posix.normalize(path.posix.join(unitDir(unit), explicit)) : firstExisting(repo, unitDir(unit), GOLANGCI);
+  // A config path that cannot be resolved here (built from make variables) falls back to the default names.
+  const explicit = configArgument(unit, ['--config', '-c']);
+  const named = explicit && !explicit.includes('$') ? path.posix.normalize(path.posix.join(unitDir(unit), explicit)) : undefined;
+  const file = named && repo.has(named) ? named : firstExisting(repo, unitDir(unit), GOLANGCI);
   if (!file || !repo.has(file)) return undefined;
   const text = repo.read(file) ?? '';
   if (file.endsWith('.toml')) {
@@ -112,8 +113,12 @@ export function goreleaserConfig(repo: RepoView, dir = '', explicit?: string): G
 
 /** For a unit that runs GoReleaser for a release (not a snapshot or a config check). */
 export function goreleaserOfUnit(repo: RepoView, unit: Unit): GoreleaserSections | undefined {
-  const args = unit.uses ? String(unit.step?.with['args'] ?? '') : (unit.text ?? '');
-  if (/--snapshot\b/.test(args) || (/\bcheck\b|\bbuild\b/.test(args) && !/\brelease\b/.test(args))) return undefined;
+  // A real release: the action without snapshot arguments, or a command line `goreleaser release` that is not a snapshot.
+  const releases = (args: string) => !/--snapshot\b/.test(args) && !(/\b(check|build|healthcheck)\b/.test(args) && !/\brelease\b/.test(args));
+  const ok = unit.uses
+    ? releases(String(unit.step?.with['args'] ?? ''))
+    : (unit.text ?? '').split('\n').some((line) => /goreleaser/i.test(line) && /\brelease\b|goreleaser\S*\s*$/.test(line) && releases(line));
+  if (!ok) return undefined;
   const workdir = String(unit.step?.with['workdir'] ?? '') || unitDir(unit);
   return goreleaserConfig(repo, path.posix.normalize(workdir).replace(/^\.\/?$/, ''), configArgument(unit, ['--config', '-f']));
 }

@@ -35,6 +35,8 @@ export interface ObservedRepository {
     count: number;
     pinnable: number;
     unpinned: EvidenceLocation[];
+    /** References that must use a release tag (the SLSA generator's reusable workflows), not counted as unpinned. */
+    byTag: EvidenceLocation[];
     topLevelReadOnly: boolean;
     notReadOnly: string[];
     injection: EvidenceLocation[];
@@ -105,6 +107,7 @@ export function observeRepository(repo: RepoView, facts: RepoFacts, selfSlug?: s
       count: workflows.length,
       pinnable: pinning.pinnable.length,
       unpinned: pinning.unpinned.map((ref) => ({ file: ref.file, line: ref.line })),
+      byTag: pinning.byTag.map((ref) => ({ file: ref.file, line: ref.line })),
       topLevelReadOnly: notReadOnly.length === 0,
       notReadOnly,
       injection: risks.filter((r) => r.kind === 'injection').map((r) => ({ file: r.file, line: r.line })),

@@ -1,9 +1,9 @@
 // A read-only view of a repository for `secure-cncf check`: one directory walk, file contents read
 // lazily and cached, GitHub workflows and composite actions parsed once with line numbers.
 // Evidence functions only ever see this view, never the file system.
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { indexTree, type DirEntryIndex } from '../detect/walk.js';
+import { readRegularFile } from '../read-file.js';
 import { parseWorkflow, parseActionFile, type ParsedWorkflow, type UsesRef } from './workflow.js';
 
 /** Files larger than this are not read for evidence (generated bundles, data, binaries). */
@@ -69,14 +69,9 @@ export class RepoView {
   read(file: string): string | undefined {
     if (this.contents.has(file)) return this.contents.get(file);
     let text: string | undefined;
-    if (this.exact.has(file)) {
-      try {
-        const absolute = path.join(this.root, file);
-        if (statSync(absolute).size <= MAX_READ_BYTES) text = readFileSync(absolute, 'utf8');
-      } catch {
-        text = undefined;
-      }
-    }
+    // Only indexed files are read (symlinks in the index stay inside the repository), only regular
+    // files (never a FIFO or a device), never past the size limit.
+    if (this.exact.has(file)) text = readRegularFile(path.join(this.root, file), MAX_READ_BYTES);
     this.contents.set(file, text);
     return text;
   }

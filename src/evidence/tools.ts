@@ -77,8 +77,15 @@ const buildkit = (key: 'sbom' | 'provenance', unit: Unit): boolean => {
   return new RegExp(`docker\\s+(buildx\\s+)?build\\b[^\\n]*--(${key}|attest)[= ]`).test(unit.text ?? '');
 };
 
-/** `go`, or a variable standing for it in a script or Makefile (`$GO_CMD`, `$(GO)`, `${GO}`). */
-const GO = String.raw`(?:\bgo|\$[({]?\w*GO\w*[)}]?)`;
+/**
+ * A tool's command, or a variable standing for it in a script or Makefile (`$(COSIGN)`, `${TRIVY}`,
+ * `$GO_CMD`): the pattern source to use inside a larger pattern.
+ */
+function cmd(name: string): string {
+  const upper = name.toUpperCase().replace(/-/g, '[-_]');
+  return String.raw`(?:(?<![\w-])${name}|\$[({]?\w*${upper}\w*[)}]?)`;
+}
+const GO = cmd('go');
 
 /** A cargo subcommand, also with a toolchain (`cargo +1.92 deny`) or as its binary (`cargo-deny`). */
 const CARGO = (sub: string) => new RegExp(String.raw`\bcargo\s+(?:\+\S+\s+)?${sub}\b|\bcargo-${sub}\b(?!\.toml|-action)`);
@@ -101,7 +108,7 @@ export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
   sast: [
     { label: 'CodeQL', uses: ['github/codeql-action/analyze', 'github/codeql-action/init'], run: /\bcodeql\s+database\s+analyze\b/ },
     { label: 'Semgrep', uses: ['returntocorp/semgrep-action', 'semgrep/semgrep-action'], run: /(^|[\s/])semgrep\s+(?:--?[\w-]+\s+)*(ci|scan|--config|-c)\b/ },
-    { label: 'gosec', uses: ['securego/gosec'], run: /(^|[\s/])gosec\s/ },
+    { label: 'gosec', uses: ['securego/gosec'], run: new RegExp(String.raw`(^|[\s/])${cmd('gosec')}\s`) },
     { label: 'gosec (golangci-lint)', uses: ['golangci/golangci-lint-action'], run: /golangci[-_]lint\b[^\n]{0,200}?\srun\b/i, config: golangciGosec },
     { label: 'SonarQube Cloud', uses: ['SonarSource/sonarcloud-github-action', 'SonarSource/sonarqube-scan-action'], run: /\bsonar-scanner\b|\bsonar:sonar\b/ },
     { label: 'Snyk Code', run: /\bsnyk\s+code\s+test\b/ },
@@ -117,8 +124,8 @@ export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
   scorecard: [{ label: 'Scorecard', uses: ['ossf/scorecard-action'], run: /\bscorecard\s+--(repo|local)\b/ }],
   sca: [
     { label: 'OSV-Scanner', uses: ['google/osv-scanner-action'], run: /\bosv-scanner\b/ },
-    { label: 'govulncheck', uses: ['golang/govulncheck-action'], run: /(^|[\s/])govulncheck\b(?![-\w]*\.(go|md))/ },
-    { label: 'Trivy', uses: ['aquasecurity/trivy-action'], run: /\btrivy\s+(fs|filesystem|repo|repository|rootfs)\b/, when: (u) => !isAction(u) || /^(fs|filesystem|repo|rootfs)$/.test(input(u, 'scan-type')) },
+    { label: 'govulncheck', uses: ['golang/govulncheck-action'], run: new RegExp(String.raw`(^|[\s/])${cmd('govulncheck')}(?![-\w]*\.(go|md))(\s|$)`) },
+    { label: 'Trivy', uses: ['aquasecurity/trivy-action'], run: new RegExp(String.raw`${cmd('trivy')}\s+(fs|filesystem|repo|repository|rootfs)\b`), when: (u) => !isAction(u) || /^(fs|filesystem|repo|rootfs)$/.test(input(u, 'scan-type')) },
     { label: 'Grype', uses: ['anchore/scan-action'], run: /\bgrype\s+(dir:|sbom:|\.)/, when: (u) => !isAction(u) || input(u, 'path') !== '' || input(u, 'sbom') !== '' },
     { label: 'cargo-deny', uses: ['EmbarkStudios/cargo-deny-action'], run: CARGO('deny'), when: cargoDenyChecksAdvisories },
     { label: 'cargo-audit', uses: ['rustsec/audit-check', 'actions-rs/audit-check', 'actions-rust-lang/audit'], run: CARGO('audit') },
@@ -140,7 +147,7 @@ export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
   ],
   'dependency-review': [{ label: 'dependency-review-action', uses: ['actions/dependency-review-action'] }],
   sbom: [
-    { label: 'Syft', uses: ['anchore/sbom-action'], run: /(^|[\s/])syft\s+(scan|packages|dir:|\.|-o|[\w./:@-]+\s+-o)/ },
+    { label: 'Syft', uses: ['anchore/sbom-action'], run: new RegExp(String.raw`(^|[\s/])${cmd('syft')}\s+(scan|packages|dir:|\.|-o|[\w./:@$(){}-]+\s+-o)`) },
     { label: 'cdxgen', uses: ['CycloneDX/gh-cdxgen'], run: /\bcdxgen\b/ },
     { label: 'bom', run: /(^|[\s/])bom\s+generate\b/ },
     { label: 'CycloneDX', run: /(^|[\s/])cyclonedx-(gomod|py|npm|bom)\s|@cyclonedx\/(cyclonedx-npm|bom)\b|cyclonedx-maven-plugin|\bcyclonedxBom\b|\bcyclonedx\s+(gomod|mod|app)\b/ },
@@ -154,15 +161,13 @@ export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
     { label: 'CycloneDX gomod', uses: ['CycloneDX/gh-gomod-generate-sbom'] },
   ],
   signing: [
-    { label: 'cosign', run: /\bcosign\s+(sign|sign-blob|attest|attest-blob)\b/ },
+    { label: 'cosign', run: new RegExp(String.raw`${cmd('cosign')}\s+(sign|sign-blob|attest|attest-blob)\b`) },
     { label: 'Notation', uses: ['notaryproject/notation-action/sign'], run: /\bnotation\s+sign\b/ },
     { label: 'sigstore-python', uses: ['sigstore/gh-action-sigstore-python'] },
     { label: 'GPG', run: /\bgpg2?\b[^\n]*--(detach-sign|clearsign|detach-sig|sign)\b|\bgit\s+tag\b[^\n]*\s(-s|--sign|-u|--local-user)\b/ },
     { label: 'GoReleaser signs', uses: ['goreleaser/goreleaser-action'], run: /(^|[\s/])goreleaser\s+(release\b|--)/, config: (repo, u) => goreleaserOfUnit(repo, u)?.signs },
     { label: 'chart-releaser (GPG)', uses: ['helm/chart-releaser-action'], run: /\bcr\s+(package|upload)\b[^\n]*--sign\b/, config: (repo, u) => (u.uses ? chartReleaserSigns(repo, u) : { file: u.file, line: u.firstLine }) },
     { label: 'helm package --sign', run: /\bhelm\s+package\b[^\n]*--sign\b/ },
-    { label: 'npm provenance', run: NPM_PUBLISH, when: npmProvenance },
-    { label: 'npm provenance', run: NPM_PUBLISH, config: npmProvenanceConfig },
     { label: 'PyPI trusted publishing (attestations)', uses: ['pypa/gh-action-pypi-publish'], when: pypiAttestations },
     { label: 'GPG (Gradle/Maven signing)', run: /\bgradlew?\b[^\n]*\bpublish\w*|\bmvnw?\b[^\n]*\bdeploy\b/, config: buildSigning },
   ],
@@ -187,7 +192,7 @@ export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
   ],
   'container-scanning': [
     { label: 'Grype (image)', uses: ['anchore/scan-action'], run: /\bgrype\s+(?!dir:|sbom:|\.)\S+/, when: (u) => !isAction(u) || input(u, 'image') !== '' },
-    { label: 'Trivy (image)', uses: ['aquasecurity/trivy-action'], run: /\btrivy\s+image\b/, when: (u) => !isAction(u) || input(u, 'image-ref') !== '' || input(u, 'scan-type') === 'image' },
+    { label: 'Trivy (image)', uses: ['aquasecurity/trivy-action'], run: new RegExp(String.raw`${cmd('trivy')}\s+image\b`), when: (u) => !isAction(u) || input(u, 'image-ref') !== '' || input(u, 'scan-type') === 'image' },
     { label: 'Docker Scout', uses: ['docker/scout-action'], run: /\bdocker\s+scout\s+cves\b/ },
     { label: 'Snyk Container', uses: ['snyk/actions/docker'], run: /\bsnyk\s+container\s+test\b/ },
     { label: 'Dockle', uses: ['goodwithtech/dockle-action', 'erzz/dockle-action'], run: /(^|[\s/])dockle\s/ },

@@ -247,7 +247,6 @@ describe('retrofit: Node workspace monorepo with Renovate', () => {
       edited: { '.github/workflows/ci.yml': /^\s+- uses: actions\/(checkout|setup-node)@/ },
       output: [
         /warning\s+renovate\.json5\s+Renovate's enabledManagers leaves out github-actions/,
-        /warning\s+renovate\.json5\s+Renovate's ignorePaths entry "\*\*\/examples\/\*\*" excludes the npm manifests in \/examples\/demo/,
         /warning\s+\.github\/workflows\/label\.yml:13\s+job "build-preview" checks out the pull request head/,
       ],
     });

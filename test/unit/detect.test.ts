@@ -15,7 +15,7 @@ function repo(files: Record<string, string>) {
 }
 
 describe('detect', () => {
-  it('finds every Go module of a monorepo and skips vendored and test trees', async () => {
+  it('finds every Go module of a monorepo; vendored, test and tools modules are reported, not covered', async () => {
     const root = repo({
       'go.mod': 'module example.com/a\n',
       'svc/api/go.mod': 'module example.com/api\n',
@@ -26,7 +26,8 @@ describe('detect', () => {
     });
     const facts = await detect(root);
     expect(facts.languages).toEqual(['go']);
-    expect(facts.manifests.gomod).toEqual(['/', '/svc/api', '/tools']);
+    expect(facts.manifests.gomod).toEqual(['/', '/svc/api']);
+    expect(facts.otherManifests?.gomod).toEqual(['/internal/testdata', '/third_party/z', '/tools', '/vendor/example.com/x']);
   });
 
   it('treats npm workspace members as covered by the workspace root', async () => {
@@ -38,7 +39,9 @@ describe('detect', () => {
       'node_modules/dep/package.json': '{}',
     });
     const facts = await detect(root);
-    expect(facts.manifests.npm).toEqual(['/', '/tools/site']);
+    expect(facts.manifests.npm).toEqual(['/']);
+    // A documentation site is not production code; installed dependencies are never read.
+    expect(facts.otherManifests?.npm).toEqual(['/tools/site']);
   });
 
   it('recognises every supported manifest kind', async () => {
@@ -61,13 +64,15 @@ describe('detect', () => {
     expect(facts.languages).toEqual(['rust', 'python', 'java-maven', 'java-gradle', 'cpp']);
     expect(facts.manifests).toMatchObject({
       cargo: ['/'],
-      pip: ['/py', '/scripts'],
+      pip: ['/py'],
       uv: ['/uvproj'],
-      maven: ['/java'],
+      // java/pom.xml lists no <modules>: java/child is a reactor of its own.
+      maven: ['/java', '/java/child'],
       gradle: ['/kt'],
       docker: ['/deploy'],
       helm: ['/charts/widget'],
     });
+    expect(facts.otherManifests).toMatchObject({ pip: ['/scripts'] });
     expect(facts.artifacts).toEqual(['binaries', 'container-images', 'helm-charts']);
   });
 

@@ -20,10 +20,11 @@ export function unpinnedUses(refs: readonly UsesRef[]): UsesRef[] {
   return pinnableUses(refs).filter((ref) => !ref.pinned);
 }
 
-/** Every pinnable reference of the repository's workflows and composite actions. */
-export function repositoryPinning(repo: RepoView): { pinnable: UsesRef[]; unpinned: UsesRef[] } {
+/** Every pinnable reference of the repository's workflows and composite actions, and those that must use a tag. */
+export function repositoryPinning(repo: RepoView): { pinnable: UsesRef[]; unpinned: UsesRef[]; byTag: UsesRef[] } {
   return repo.memo('pinning', () => {
     const pinnable = pinnableUses(repo.allUses());
-    return { pinnable, unpinned: pinnable.filter((ref) => !ref.pinned) };
+    const byTag = repo.allUses().filter((ref) => ref.kind !== 'local' && ref.kind !== 'local-workflow' && tagRequired(ref) && !ref.pinned);
+    return { pinnable, unpinned: pinnable.filter((ref) => !ref.pinned), byTag };
   });
 }
