@@ -91,7 +91,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`  git ls-files           ${r.gitLsFiles.toFixed(0)} ms`);
     console.log(`  secure-cncf check      ${r.check.toFixed(0)} ms  (${(r.check / r.gitLsFiles).toFixed(1)}x git ls-files; CPU ${r.checkCpu.toFixed(0)} ms; peak RSS ${r.checkPeakRssMiB.toFixed(0)} MiB; exit ${r.status})`);
   } finally {
-    if (!args.includes('--keep')) rmSync(tree, { recursive: true, force: true });
+    if (!args.includes("--keep")) rmSync(tree, { recursive: true, force: true, maxRetries: 5 });
     else console.log(`tree kept at ${tree}`);
   }
 }

@@ -4,7 +4,7 @@
 // folders named build/ or dist/ do. Elsewhere (an export, a tarball) the tree is walked, skipping
 // only folders that are never the project's own (dependencies, virtualenvs, caches).
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Directories never walked outside git: installed dependencies, virtualenvs and caches. */
@@ -43,40 +43,22 @@ function add(files: Map<string, string[]>, file: string): void {
 }
 
 /**
- * `git ls-files` of a work tree whose root is `root`: tracked regular files (symlinks, mode 120000,
- * and submodules, 160000, left out) plus untracked files git does not ignore. Undefined when
- * `root` is not the top of a git work tree or git is not available.
+ * `git ls-files` of a work tree whose root is `root`: tracked files plus untracked files git does
+ * not ignore, in one call. Symlinks and submodules are listed by name; readers check what a path
+ * is before reading it (RepoView.read). Undefined when `root` is not the top of a git work tree or
+ * git is not available.
  */
 function gitFiles(root: string): string[] | undefined {
   if (!existsSync(path.join(root, '.git'))) return undefined;
-  const run = (args: string[]) =>
-    execFileSync('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, encoding: 'buffer', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024, timeout: 30_000 });
   try {
-    const tracked = run(['ls-files', '--cached', '--stage', '-z'])
-      .toString('utf8')
-      .split('\0')
-      .filter(Boolean)
-      .flatMap((entry) => {
-        const tab = entry.indexOf('\t');
-        const mode = entry.slice(0, 6);
-        const file = entry.slice(tab + 1);
-        if (mode === '160000') return [];
-        return mode === '120000' && !linkInside(root, file) ? [] : [file];
-      });
-    const untracked = run(['ls-files', '--others', '--exclude-standard', '-z'])
-      .toString('utf8')
-      .split('\0')
-      .filter(Boolean)
-      .filter((file) => {
-        try {
-          const stat = lstatSync(path.join(root, file));
-          return stat.isFile() || (stat.isSymbolicLink() && linkInside(root, file));
-        } catch {
-          return false;
-        }
-      });
-    // Tracked files deleted from the work tree are gone for every reader: leave them out.
-    return [...new Set([...tracked, ...untracked])].filter((file) => !file.includes('\n'));
+    const listed = execFileSync('git', ['-c', 'core.quotepath=off', 'ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+      cwd: root,
+      encoding: 'buffer',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 30_000,
+    }).toString('utf8');
+    return [...new Set(listed.split('\0').filter((file) => file && !file.includes('\n')))];
   } catch {
     return undefined;
   }

@@ -10,9 +10,26 @@ import { expandVariables, parseMakefile } from './makefile.js';
 import { isProductionDir } from '../detect/production.js';
 
 /** The project's own files: vendored copies, tests and examples bring their own build files and CI. */
-function own(file: string): boolean {
+function ownIn(cache: Map<string, boolean>, file: string): boolean {
   const slash = file.lastIndexOf('/');
-  return isProductionDir(slash < 0 ? '/' : `/${file.slice(0, slash)}`);
+  const dir = slash < 0 ? '/' : `/${file.slice(0, slash)}`;
+  let own = cache.get(dir);
+  if (own === undefined) {
+    own = isProductionDir(dir);
+    cache.set(dir, own);
+  }
+  return own;
+}
+
+/** Names worth a closer look (build files, scripts, CI configuration): most files fail this one test. */
+const CANDIDATE = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|Jenkinsfile[^/]*|OWNERS(?:_ALIASES)?|[^/]+\.(?:mk|sh|bash|ya?ml))$/;
+
+/** Build files, scripts and CI configuration of the repository (memoised per view). */
+function candidates(repo: RepoView): string[] {
+  return repo.memo('elsewhere-candidates', () => {
+    const cache = new Map<string, boolean>();
+    return repo.files.filter((file) => CANDIDATE.test(file) && (ownIn(cache, file) || SCRIPT_DIRS.test(file)));
+  });
 }
 
 const OTHER_CI: Array<{ name: string; test: RegExp }> = [
@@ -48,9 +65,12 @@ export function otherCi(repo: RepoView, practice: PracticeId): OtherCi | undefin
       : undefined;
     if (ossFuzz || badge) return { name: 'OSS-Fuzz', runsPractice: true };
   }
-  const names = new Set<string>();
-  for (const file of repo.files) if (own(file)) for (const ci of OTHER_CI) if (ci.test.test(file)) names.add(ci.name);
-  return names.size > 0 ? { name: [...names].join(', '), runsPractice: false } : undefined;
+  const names = repo.memo('other-ci', () => {
+    const found = new Set<string>();
+    for (const file of candidates(repo)) for (const ci of OTHER_CI) if (ci.test.test(file)) found.add(ci.name);
+    return [...found];
+  });
+  return names.length > 0 ? { name: names.join(', '), runsPractice: false } : undefined;
 }
 
 function stub(file: string): { entry: ParsedWorkflow; job: WorkflowJob } {
@@ -64,9 +84,8 @@ function stub(file: string): { entry: ParsedWorkflow; job: WorkflowJob } {
  */
 export function unreachedSources(repo: RepoView): Unit[] {
   return repo.memo('unreached-sources', () => {
-    const files = repo.files.filter(
+    const files = candidates(repo).filter(
       (file) =>
-        (own(file) || SCRIPT_DIRS.test(file)) &&
         (/(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(file) ||
         (/\.(sh|bash)$/.test(file) && (SCRIPT_DIRS.test(file) || !file.includes('/'))) ||
         OTHER_CI.some((ci) => ci.name !== 'Prow' && ci.test.test(file)) ||

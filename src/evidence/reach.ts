@@ -253,9 +253,17 @@ export function reachableUnits(repo: RepoView, selfSlug?: string): Unit[] {
 }
 
 /** 1-based line of the first line of a unit's text that matches (undefined when none does). */
+const singleMatch = new WeakMap<RegExp, RegExp>();
+
 export function unitLineMatching(unit: Unit, pattern: RegExp): number | undefined {
   if (unit.text === undefined) return undefined;
-  const re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+  let re = singleMatch.get(pattern);
+  if (!re) {
+    re = pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
+    singleMatch.set(pattern, re);
+  }
+  // Most units do not mention the tool at all: one test of the whole text before looking for the line.
+  if (!re.test(unit.text)) return undefined;
   const lines = unit.text.split('\n');
   const index = lines.findIndex((line) => re.test(line));
   if (index >= 0) return unit.firstLine + index;

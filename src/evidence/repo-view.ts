@@ -1,6 +1,7 @@
 // A read-only view of a repository for `secure-cncf check`: one directory walk, file contents read
 // lazily and cached, GitHub workflows and composite actions parsed once with line numbers.
 // Evidence functions only ever see this view, never the file system.
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { indexTree, type DirEntryIndex } from '../detect/walk.js';
 import { readRegularFile } from '../read-file.js';
@@ -14,12 +15,15 @@ export interface LineMatch {
   text: string;
 }
 
+const MAX_FIND_DEPTH = 2;
+const depth = (file: string) => file.split('/').length - 1;
+
 export class RepoView {
   readonly root: string;
-  /** Every file (repository-relative, forward slashes), skipping .git, node_modules, vendor and build output. */
+  /** Every file (repository-relative, forward slashes): what git tracks, or the walked tree outside git. */
   readonly files: readonly string[];
   private readonly exact: Set<string>;
-  private readonly lower = new Map<string, string[]>();
+  private lowerIndex: Map<string, string[]> | undefined;
   private readonly contents = new Map<string, string | undefined>();
   private parsedWorkflows: ParsedWorkflow[] | undefined;
   private parsedActions: ParsedWorkflow[] | undefined;
@@ -33,12 +37,24 @@ export class RepoView {
     files.sort();
     this.files = files;
     this.exact = new Set(files);
-    for (const file of files) {
-      const key = file.toLowerCase();
-      const list = this.lower.get(key);
-      if (list) list.push(file);
-      else this.lower.set(key, [file]);
+  }
+
+  /**
+   * Lower-cased path -> files, for case-insensitive look-ups of well-known files. Those live near
+   * the top (SECURITY.md, .github/…, docs/…), so only files at most three levels deep are indexed.
+   */
+  private get lower(): Map<string, string[]> {
+    if (!this.lowerIndex) {
+      this.lowerIndex = new Map();
+      for (const file of this.files) {
+        if (depth(file) > MAX_FIND_DEPTH) continue;
+        const key = file.toLowerCase();
+        const list = this.lowerIndex.get(key);
+        if (list) list.push(file);
+        else this.lowerIndex.set(key, [file]);
+      }
     }
+    return this.lowerIndex;
   }
 
   has(file: string): boolean {
@@ -48,8 +64,9 @@ export class RepoView {
   /** The first existing file among candidates, compared case-insensitively, in candidate order. */
   findFirst(candidates: readonly string[]): string | undefined {
     for (const candidate of candidates) {
-      const found = this.lower.get(candidate.toLowerCase());
-      if (found) return found[0];
+      if (this.exact.has(candidate)) return candidate;
+      const found = depth(candidate) > MAX_FIND_DEPTH ? this.files.filter((f) => f.toLowerCase() === candidate.toLowerCase()) : this.lower.get(candidate.toLowerCase());
+      if (found?.length) return found[0];
     }
     return undefined;
   }
@@ -71,9 +88,22 @@ export class RepoView {
     let text: string | undefined;
     // Only indexed files are read (symlinks in the index stay inside the repository), only regular
     // files (never a FIFO or a device), never past the size limit.
-    if (this.exact.has(file)) text = readRegularFile(path.join(this.root, file), MAX_READ_BYTES);
+    if (this.exact.has(file) && this.staysInside(file)) text = readRegularFile(path.join(this.root, file), MAX_READ_BYTES);
     this.contents.set(file, text);
     return text;
+  }
+
+  /** A listed path that is a symlink must resolve inside the repository to be read. */
+  private staysInside(file: string): boolean {
+    const absolute = path.join(this.root, file);
+    try {
+      if (!lstatSync(absolute).isSymbolicLink()) return true;
+      const real = realpathSync(absolute);
+      const top = realpathSync(this.root);
+      return real.startsWith(`${top}${path.sep}`);
+    } catch {
+      return false;
+    }
   }
 
   /** Lines of a file that match, 1-based. */
