@@ -6,6 +6,7 @@ import path from 'node:path';
 import { indexTree, type DirEntryIndex } from '../detect/walk.js';
 import { readRegularFile } from '../read-file.js';
 import { parseWorkflow, parseActionFile, type ParsedWorkflow, type UsesRef } from './workflow.js';
+import { RemoteFiles } from './remote.js';
 
 /** Files larger than this are not read for evidence (generated bundles, data, binaries). */
 const MAX_READ_BYTES = 2 * 1024 * 1024;
@@ -28,6 +29,8 @@ export class RepoView {
   private parsedWorkflows: ParsedWorkflow[] | undefined;
   private parsedActions: ParsedWorkflow[] | undefined;
   private readonly memos = new Map<string, unknown>();
+  /** Other repositories' files read by `check --online` (empty offline). */
+  readonly remote = new RemoteFiles();
 
   /** `index`: an existing walk of the same root (detection and the view then share one walk). */
   constructor(root: string, index: DirEntryIndex = indexTree(path.resolve(root))) {
