@@ -13,6 +13,8 @@ export const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '_
 export interface DirEntryIndex {
   /** Repository-relative directory ("" for the root) -> file names in it. */
   files: Map<string, string[]>;
+  /** Every file path, sorted, when the listing already has them (git): spares rebuilding them. */
+  paths?: string[];
 }
 
 /** A symlink that resolves to a regular file inside the repository (a Dockerfile linked to docker/app). */
@@ -58,7 +60,10 @@ function gitFiles(root: string): string[] | undefined {
       maxBuffer: 256 * 1024 * 1024,
       timeout: 30_000,
     }).toString('utf8');
-    return [...new Set(listed.split('\0').filter((file) => file && !file.includes('\n')))];
+    // Sorted by git; a path appears twice only for a file with merge-conflict stages.
+    const files: string[] = [];
+    for (const file of listed.split('\0')) if (file && !file.includes('\n') && file !== files[files.length - 1]) files.push(file);
+    return files;
   } catch {
     return undefined;
   }
@@ -95,5 +100,5 @@ export function indexTree(root: string): DirEntryIndex {
   if (!listed) return { files: walk(root) };
   const files = new Map<string, string[]>([['', []]]);
   for (const file of listed) add(files, file);
-  return { files };
+  return { files, paths: listed };
 }
