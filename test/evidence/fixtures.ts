@@ -194,6 +194,13 @@ export const FIXTURES: Fixture[] = [
         'release:',
         '\t$(MAKE) sign',
         '',
+        '# A comment names a target without making it a prerequisite.',
+        'check: build ## quicker than secrets-scan',
+        '\ttrivy image widget:dev',
+        '',
+        'secrets-scan:',
+        '\tgitleaks detect --source .',
+        '',
         'image-%:',
         '\tdocker build -t widget-$* .',
         '\tsyft dir:. -o spdx-json=sbom-$*.json',
@@ -203,6 +210,7 @@ export const FIXTURES: Fixture[] = [
       '.github/workflows/ci.yml': workflow('ci', PR, {
         scan: ['      - run: make scan'],
         tools: ['      - run: make -C tools'],
+        check: ['      - run: make check'],
         // A target built at run time: which one runs cannot be told, so nothing (not the default goal) is assumed.
         images: ['      - run: make "image-$PLATFORM"'],
       }),
