@@ -1,6 +1,6 @@
 // `secure-cncf check`: detect the repository (one walk shared with the evidence view), take the
 // target from the stored answers unless --level / --compliance override it, run every control's
-// evidence function, and build the report. Reads only; never touches the network.
+// evidence function, and build the report. Reads only; the network only with `--online`.
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import type { Answers, Profile } from '../model.js';
@@ -16,6 +16,7 @@ import { PRESET_IDS } from '../presets.js';
 import { generatorInfo } from '../version.js';
 import { InputError } from '../errors.js';
 import type { RepoView } from '../evidence/repo-view.js';
+import { readOnline, type ReadRemoteFile } from '../evidence/online.js';
 import { buildReport, type CheckReport, type EvaluatedControl } from './report.js';
 
 export interface CheckOptions {
@@ -26,6 +27,8 @@ export interface CheckOptions {
   compliance?: string[] | undefined;
   catalog?: readonly Control[];
   now?: Date;
+  /** `--online`: reads other repositories' files (shared workflows, the org's SECURITY.md). */
+  readRemote?: ReadRemoteFile | undefined;
 }
 
 /** Answers for auditing: stored answers, then detection; nothing is required (no --repo needed). */
@@ -87,6 +90,11 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
   const answers = checkAnswers(session, options);
   const profile = buildProfile(answers, facts);
   const ctx = planContext(profile, catalog);
+  const onlineNotes: string[] = [];
+  if (options.readRemote) {
+    const stats = await readOnline(repo, options.readRemote, selfSlug(profile));
+    onlineNotes.push(`Online: ${stats.requested} files of other repositories asked for, ${stats.found} found${stats.failed.length ? `, ${stats.failed.length} could not be read (first: ${stats.failed[0]!.file}: ${stats.failed[0]!.reason})` : ''}.`);
+  }
   const required = new Set(ctx.controls.map((c) => c.id));
   const evaluated: EvaluatedControl[] = catalog.map((control) => {
     const applies = control.appliesTo?.(profile) ?? true;
@@ -98,7 +106,7 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
     if (applies || evidence.status === 'pass') return { control, applies: true, evidence, files: evidence.status === 'pass' ? [] : paths() };
     return { control, applies, files: [], evidence: { status: 'not-applicable', summary: 'Does not apply to this project (its languages, artifacts or choices).', locations: [] } };
   });
-  const notes: string[] = [];
+  const notes: string[] = [...onlineNotes];
   if (!facts.stored) {
     notes.push(`No ${STATE_FILE}: the target is level ${answers.level}${options.level ? '' : ' (default; pass --level to choose)'} and languages come from detection (${answers.languages.join(', ') || 'none found'}).`);
   }

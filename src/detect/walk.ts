@@ -13,6 +13,8 @@ export const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '_
 export interface DirEntryIndex {
   /** Repository-relative directory ("" for the root) -> file names in it. */
   files: Map<string, string[]>;
+  /** Every file path, sorted, when the listing already has them (git): spares rebuilding them. */
+  paths?: string[];
 }
 
 /** A symlink that resolves to a regular file inside the repository (a Dockerfile linked to docker/app). */
@@ -59,16 +61,20 @@ function gitFiles(root: string): string[] | undefined {
       maxBuffer: 256 * 1024 * 1024,
       timeout: 30_000,
     }).toString('utf8');
-    const files = new Set<string>();
+    const files: string[] = [];
+    let sorted = true;
     for (const entry of listed.split('\0')) {
       if (!entry) continue;
       const staged = STAGED.exec(entry);
       const file = staged ? entry.slice(staged[0].length) : entry;
-      if (!file || file.includes('\n')) continue;
+      // A path appears twice in a row only for a file with merge-conflict stages.
+      if (!file || file.includes('\n') || file === files[files.length - 1]) continue;
       if (staged ? staged[1] === '160000' || (staged[1] === '120000' && !linkInside(root, file)) : !untrackedFile(root, file)) continue;
-      files.add(file);
+      if (sorted && files.length > 0 && file < files[files.length - 1]!) sorted = false;
+      files.push(file);
     }
-    return [...files];
+    // Tracked paths come sorted; untracked ones are listed before them.
+    return sorted ? files : [...new Set(files)].sort();
   } catch {
     return undefined;
   }
@@ -118,5 +124,5 @@ export function indexTree(root: string): DirEntryIndex {
   if (!listed) return { files: walk(root) };
   const files = new Map<string, string[]>([['', []]]);
   for (const file of listed) add(files, file);
-  return { files };
+  return { files, paths: listed };
 }

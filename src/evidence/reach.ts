@@ -123,11 +123,28 @@ class Reach {
       for (const job of entry.jobs) {
         const via = [`${entry.file} (${job.id})`];
         if (localWorkflowPath(job.uses, this.selfSlug)) continue; // the callee is an entry of its own, with these triggers
-        if (job.uses) this.units.push({ ...context, job, uses: job.uses, file: entry.file, firstLine: job.uses.line, via });
+        if (job.uses) {
+          this.units.push({ ...context, job, uses: job.uses, file: entry.file, firstLine: job.uses.line, via });
+          this.remoteWorkflow(context, job.uses, via, 0);
+        }
         for (const step of job.steps) this.step(context, job, step, entry.file, job.workingDirectory ?? '.', via, 0);
       }
     }
     return this.units;
+  }
+
+  /** The jobs of another repository's reusable workflow, read by --online, run with the caller's triggers. */
+  private remoteWorkflow(context: Pick<Unit, 'entry' | 'triggers' | 'onRelease'>, uses: UsesRef, via: string[], depth: number): void {
+    const callee = depth < MAX_DEPTH ? this.repo.remote.workflow(uses) : undefined;
+    if (!callee) return;
+    for (const job of callee.jobs) {
+      const jobVia = [...via, `${uses.value} (${job.id})`];
+      if (job.uses) {
+        this.units.push({ ...context, job, uses: job.uses, file: callee.file, firstLine: job.uses.line, via: jobVia });
+        this.remoteWorkflow(context, job.uses, jobVia, depth + 1);
+      }
+      for (const step of job.steps) this.step(context, job, step, callee.file, job.workingDirectory ?? '.', jobVia, depth + 1);
+    }
   }
 
   private step(context: Pick<Unit, 'entry' | 'triggers' | 'onRelease'>, job: WorkflowJob, step: WorkflowStep, file: string, workdir: string, via: string[], depth: number): void {
@@ -137,6 +154,9 @@ class Reach {
         const action = this.repo.localAction(step.uses.name);
         for (const inner of action?.jobs[0]?.steps ?? []) this.step(context, job, inner, action!.file, '.', [...via, step.uses.name], depth + 1);
       }
+      // A shared composite action of another repository, read by --online.
+      const remote = step.uses.kind === 'action' && depth < MAX_DEPTH ? this.repo.remote.action(step.uses) : undefined;
+      for (const inner of remote?.jobs[0]?.steps ?? []) this.step(context, job, inner, remote!.file, '.', [...via, step.uses.value], depth + 1);
     }
     if (step.run !== undefined) {
       const firstLine = step.runBlock ? (step.runLine ?? step.line) + 1 : (step.runLine ?? step.line);
