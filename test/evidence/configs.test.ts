@@ -119,6 +119,39 @@ describe('tool configuration', () => {
   });
 });
 
+describe('arguments and versions that decide', () => {
+  it('cargo deny (with a +toolchain) scans for vulnerabilities only when its check includes advisories', async () => {
+    const fx = fixture('cargo-deny-checks');
+    const o = await observe(fx, cleanups);
+    for (const seen of o.both) expect(seen.practices.sca).toEqual({ verdict: 'present', tools: ['cargo-deny'], locations: [at(fx, '.github/workflows/advisories.yml', 'check advisories')], onPullRequests: false, onRelease: false });
+  });
+
+  it('pypi-publish uploads attestations from v1.10 (the version in the pin comment counts) unless turned off', async () => {
+    const fx = fixture('pypi-attestations');
+    const o = await observe(fx, cleanups);
+    const wf = '.github/workflows/publish.yml';
+    // The last of the three calls: v1.9.0 predates attestations, the second turns them off.
+    const calls = fx.files[wf]!.split('\n').flatMap((line, i) => (line.includes('gh-action-pypi-publish') ? [{ file: wf, line: i + 1 }] : []));
+    const current = calls[calls.length - 1]!;
+    for (const seen of o.both) {
+      expect(seen.practices.provenance).toEqual({ verdict: 'present', tools: ['PyPI trusted publishing (attestations)'], locations: [current], onPullRequests: false, onRelease: true });
+      expect(seen.practices.signing).toMatchObject({ verdict: 'present', locations: [current] });
+    }
+  });
+
+  it('super-linter with VALIDATE_GITLEAKS: false is no secret scanning; zizmor is static analysis of workflows; Dependabot and Renovate together; Dockerfile-<name> and <name>.Dockerfile', async () => {
+    const fx = fixture('linters-and-names');
+    const o = await observe(fx, cleanups);
+    for (const seen of o.both) {
+      expect(seen.practices['secret-scanning'].verdict).toBe('absent');
+      expect(seen.practices.sast).toMatchObject({ verdict: 'present', tools: ['zizmor'], locations: [at(fx, '.github/workflows/lint.yml', 'zizmor')] });
+      expect(seen.updateTool).toEqual({ tool: 'both', files: ['.github/dependabot.yml', 'renovate.json5'] });
+      expect(seen.ecosystems.docker).toEqual({ production: ['/build', '/images'], other: [] });
+      expect(seen.ecosystems.pip).toEqual({ production: ['/'], other: [] });
+    }
+  });
+});
+
 describe('outside GitHub Actions', () => {
   it('a Makefile target no workflow calls, with Prow (OWNERS): elsewhere, located', async () => {
     const fx = fixture('prow');

@@ -703,6 +703,55 @@ export const FIXTURES: Fixture[] = [
     },
   },
 
+  // ---- tool forms whose arguments or version decide ---------------------------------------------
+  {
+    name: 'cargo-deny-checks',
+    files: {
+      'Cargo.toml': lines('[package]', 'name = "widget"', 'version = "0.1.0"'),
+      '.github/workflows/licenses.yml': workflow('licenses', PR, { deny: ['      - run: cargo +1.85 deny check bans licenses sources'] }),
+      '.github/workflows/advisories.yml': workflow('advisories', ['schedule:', "  - cron: '0 4 * * *'"], { deny: ['      - run: cargo +nightly deny --all-features check advisories'] }),
+    },
+  },
+  {
+    name: 'pypi-attestations',
+    files: {
+      'pyproject.toml': lines('[project]', 'name = "widget"', 'version = "0.1.0"'),
+      '.github/workflows/publish.yml': workflow('publish', ['release:', '  types: [published]'], {
+        old: ['      - uses: pypa/gh-action-pypi-publish@v1.9.0'],
+        off: [`      - uses: pypa/gh-action-pypi-publish@${SHA} # v1.12.4`, '        with:', '          attestations: false'],
+        current: [`      - uses: pypa/gh-action-pypi-publish@${SHA} # v1.12.4`],
+      }),
+    },
+  },
+  {
+    name: 'linters-and-names',
+    files: {
+      'build/Dockerfile-alpine': 'FROM alpine\n',
+      'images/app.Dockerfile': 'FROM scratch\n',
+      'dev-requirements.txt': 'pytest\n',
+      '.github/dependabot.yml': lines('version: 2', 'updates:', '  - package-ecosystem: pip', '    directory: /', '    schedule:', '      interval: weekly'),
+      'renovate.json5': lines('{', '  // docker only', '  enabledManagers: ["dockerfile"],', '}'),
+      '.github/workflows/lint.yml': lines(
+        'name: lint',
+        'on: [pull_request]',
+        'permissions:',
+        '  contents: read',
+        'jobs:',
+        '  super:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        `      - uses: ${CHECKOUT}`,
+        `      - uses: super-linter/super-linter@${SHA} # v7.2.0`,
+        '        env:',
+        '          VALIDATE_GITLEAKS: false',
+        '  audit:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        `      - uses: ${CHECKOUT}`,
+        '      - run: pipx run zizmor --format sarif .github/workflows',
+      ),
+    },
+  },
   // ---- detection --------------------------------------------------------------------------------
   {
     name: 'production-and-other-dirs',
