@@ -35,6 +35,8 @@ const RETROFIT_DUPLICATES_ISSUE_12: Record<string, string[]> = {
   'shell-scripts': ['secret-scanning'],
   tox: ['sast', 'sca-scanning'],
   matrix: ['sca-scanning'],
+  'cargo-deny-checks': ['sca-scanning'],
+  'linters-and-names': ['sast'],
   'golangci-v1': ['sast'],
   'golangci-v2': ['sast'],
   'goreleaser': ['sbom-config'],
