@@ -11,7 +11,7 @@
 import type { RepoView } from './repo-view.js';
 import type { ParsedWorkflow, UsesRef } from './workflow.js';
 import type { EvidenceLocation } from './types.js';
-import { reachableUnits, unitLineMatching, type Unit } from './reach.js';
+import { isReleaseWorkflow, reachableUnits, unitLineMatching, type Unit } from './reach.js';
 import { DELEGATION_KEYWORDS, PRACTICE_TOOLS, PRACTICES, type PracticeId, type ToolSpec } from './tools.js';
 import { otherCi, unreachedSources } from './elsewhere.js';
 import { isSharedCall } from './shared.js';
@@ -62,19 +62,12 @@ export interface ObserveOptions {
   selfSlug?: string;
 }
 
+export { isReleaseWorkflow } from './reach.js';
+
 export const PULL_REQUEST_TRIGGERS = ['pull_request', 'pull_request_target', 'merge_group'];
 
 export function runsOnPullRequests(triggers: string[]): boolean {
   return triggers.some((t) => PULL_REQUEST_TRIGGERS.includes(t));
-}
-
-/** A workflow that publishes releases: on `release`, on tag pushes, or named for releasing. */
-export function isReleaseWorkflow(entry: ParsedWorkflow, triggers: string[]): boolean {
-  if (triggers.includes('release')) return true;
-  const on = entry.data['on'] ?? entry.data['true'];
-  const push = on && typeof on === 'object' && !Array.isArray(on) ? (on as Record<string, unknown>)['push'] : undefined;
-  if (push && typeof push === 'object' && push !== null && ('tags' in push || 'tags-ignore' in push)) return true;
-  return /(^|\/)[^/]*(release|publish|deliver)[^/]*\.ya?ml$/i.test(entry.file);
 }
 
 function usesMatches(ref: UsesRef | undefined, prefixes: string[] | undefined): boolean {
@@ -113,7 +106,7 @@ export function findTools(repo: RepoView, specs: readonly ToolSpec[], units: rea
         location,
         via: unit.via,
         onPullRequests: runsOnPullRequests(unit.triggers),
-        onRelease: isReleaseWorkflow(unit.entry, unit.triggers),
+        onRelease: unit.onRelease ?? isReleaseWorkflow(unit.entry, unit.triggers),
         unit,
       };
       if (config) finding.config = config;
