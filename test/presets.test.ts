@@ -198,7 +198,7 @@ describe('preset selection', () => {
     for (const id of PRESET_IDS) expect(lines.filter((l) => l.trimStart().startsWith(`${id} `))).toHaveLength(1);
     expect(lines.filter((l) => /^ {2}[123] {2}/.test(l))).toHaveLength(3);
     expect(text).toContain('1  sandbox');
-    expect(text).toMatch(/pci-dss-4\.0\.1 +PCI DSS v4\.0\.1: \d+ of 50 requirements with generated controls; recommends level 2\+/);
+    expect(text).toMatch(/pci-dss-4\.0\.1 +PCI DSS v4\.0\.1: \d+ of 50 requirements \(\d+%\) the repository can evidence at level 2; recommends level 2\+/);
     expect(listPresetsText()).toMatch(/soc2 +SOC 2 .*: 23 requirements, 6 organisational/);
   });
 });

@@ -1,6 +1,7 @@
 import type { Control } from '../../catalog/types.js';
 import { presetEvidence, type PresetEvidence } from '../../compliance/evidence.js';
 import { componentDefinition, OSCAL_DIR } from '../../compliance/oscal.js';
+import { headlineText, presetHeadline } from '../../compliance/headline.js';
 import { LEVEL_NAMES } from '../../model.js';
 import { generatorInfo } from '../../version.js';
 import { evidence } from './evidence.js';
@@ -19,11 +20,8 @@ export const complianceDocs: Control = {
   outputs: (ctx) => {
     const { profile } = ctx;
     let cached: PresetEvidence[] | undefined;
-    const loadEvidence = () =>
-      (cached ??= presetEvidence(
-        ctx,
-        ctx.controls.filter((control) => control.id !== 'compliance-docs'),
-      ));
+    const evidencing = ctx.controls.filter((control) => control.id !== 'compliance-docs');
+    const loadEvidence = () => (cached ??= presetEvidence(ctx, evidencing));
     const generator = generatorInfo().name;
     const repoSlug = `${profile.answers.repository.owner}/${profile.answers.repository.name}`;
     return [
@@ -32,6 +30,12 @@ export const complianceDocs: Control = {
         template: 'compliance-docs/preset.md.ejs',
         data: {
           evidence: () => loadEvidence().find((e) => e.preset.id === presetId)!,
+          // The same number as `check` and --list-presets (src/compliance/headline.ts).
+          headline: () => {
+            const preset = loadEvidence().find((e) => e.preset.id === presetId)!.preset;
+            const headline = presetHeadline(preset, evidencing);
+            return { ...headline, text: headlineText(headline) };
+          },
           projectName: profile.answers.projectName,
           repoSlug,
           generator,
