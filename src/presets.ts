@@ -35,7 +35,7 @@ export interface PresetRequirement {
 }
 
 export interface PresetOscal {
-  /** OSCAL catalog or profile the control ids refer to; undefined: the generated Markdown mapping. */
+  /** Public OSCAL catalog or profile the control ids refer to; undefined: the catalog this package ships (data/oscal/). */
   source?: string;
   controlIdStyle: 'nist' | 'plain';
   controlIdPrefix: string;

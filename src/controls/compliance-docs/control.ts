@@ -1,7 +1,9 @@
 import type { Control } from '../../catalog/types.js';
 import { presetEvidence, type PresetEvidence } from '../../compliance/evidence.js';
-import { componentDefinition, OSCAL_DIR } from '../../compliance/oscal.js';
+import { componentDefinition, OSCAL_DIR, OSCAL_VERSION } from '../../compliance/oscal.js';
 import { headlineText, presetHeadline } from '../../compliance/headline.js';
+import { catalogHref, needsOwnCatalog, shippedCatalog } from '../../compliance/catalog.js';
+import { getPresets } from '../../presets.js';
 import { LEVEL_NAMES } from '../../model.js';
 import { generatorInfo } from '../../version.js';
 import { evidence } from './evidence.js';
@@ -39,9 +41,16 @@ export const complianceDocs: Control = {
           projectName: profile.answers.projectName,
           repoSlug,
           generator,
+          oscalVersion: OSCAL_VERSION,
           level: profile.answers.level,
           levelName: LEVEL_NAMES[profile.answers.level],
         },
+      })),
+      // Catalogs of ours for frameworks without a public OSCAL catalog, so every control-id resolves.
+      ...[...new Map(getPresets(profile.answers.compliance).filter(needsOwnCatalog).map((p) => [p.framework, p])).values()].map((preset) => ({
+        path: `${OSCAL_DIR}/${catalogHref(preset)}`,
+        template: 'compliance-docs/oscal-catalog.json.ejs',
+        data: { document: () => shippedCatalog(preset) },
       })),
       {
         path: `${OSCAL_DIR}/oscal-component-definition.json`,
