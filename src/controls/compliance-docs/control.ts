@@ -1,4 +1,4 @@
-import type { Control } from '../../catalog/types.js';
+import type { Control, PlanContext } from '../../catalog/types.js';
 import { presetEvidence, type PresetEvidence } from '../../compliance/evidence.js';
 import { componentDefinition, OSCAL_DIR, OSCAL_VERSION } from '../../compliance/oscal.js';
 import { headlineText, presetHeadline } from '../../compliance/headline.js';
@@ -7,6 +7,20 @@ import { getPresets } from '../../presets.js';
 import { LEVEL_NAMES } from '../../model.js';
 import { generatorInfo } from '../../version.js';
 import { evidence } from './evidence.js';
+
+/** Where the selected presets' merged settings landed in the generated files, for the mapping page. */
+function appliedSettings(ctx: PlanContext): string[] {
+  const settings = ctx.settings;
+  if (!settings) return [];
+  const lines: string[] = [];
+  if (ctx.has('branch-ruleset')) {
+    lines.push(`${settings.requiredReviewers} approving review${settings.requiredReviewers === 1 ? '' : 's'} required by \`.github/rulesets/default-branch.json\` (once the ruleset is imported)`);
+  }
+  if (ctx.has('release-signing')) lines.push(`release workflow artifacts kept at least ${settings.artifactRetentionDays} days (the lasting copies are the release assets)`);
+  const scans = ['scorecard', 'container-scanning', 'fuzzing'].filter((id) => ctx.has(id));
+  if (scans.length > 0) lines.push(`scan results kept as workflow artifacts at least ${settings.scanResultRetentionDays} days (${scans.join(', ')})`);
+  return lines;
+}
 
 export const complianceDocs: Control = {
   id: 'compliance-docs',
@@ -42,6 +56,7 @@ export const complianceDocs: Control = {
           repoSlug,
           generator,
           oscalVersion: OSCAL_VERSION,
+          applied: appliedSettings(ctx),
           level: profile.answers.level,
           levelName: LEVEL_NAMES[profile.answers.level],
         },
