@@ -1,5 +1,5 @@
 // One self-contained HTML dashboard: inline CSS and SVG, no scripts, no external requests (the
-// Content-Security-Policy forbids them). Level progress, compliance coverage, controls with evidence.
+// Content-Security-Policy forbids them). Level progress, compliance evidence, controls with evidence.
 import { LEVEL_NAMES, LEVELS, type Level } from '../../model.js';
 import type { EvidenceStatus } from '../../catalog/types.js';
 import type { CheckReport, ControlResult } from '../report.js';
@@ -120,7 +120,7 @@ export function formatHtml(report: CheckReport): string {
 <div class="card" style="grid-column:span 2"><div class="loc">Level progress</div>${levelSvg(report)}</div>
 </div>
 ${next}
-<h2>Compliance coverage</h2>
+<h2>Compliance evidence</h2>
 <div class="card">${coverageBars(report)}<p class="loc">Share of each framework's requirements in scope (all of them, organisational ones included) that the repository can evidence with a passing control. Evidence supports compliance; it does not establish it.</p></div>
 <h2>Controls</h2>
 <table>
