@@ -44,6 +44,10 @@ describe('shipped OSCAL catalogs', () => {
     for (const control of catalog.catalog.controls) expect(Object.keys(control).sort()).toEqual(['id', 'props', 'title']);
     expect(catalog.catalog['back-matter'].resources[0].citation.text).toMatch(/\S/);
     expect(catalog.catalog['back-matter'].resources[0].rlinks[0].href).toMatch(/^https:\/\//);
+    // Control ids are unique, and the citation link resolves to the back-matter resource.
+    const ids = catalog.catalog.controls.map((c: { id: string }) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(catalog.catalog.metadata.links[0].href).toBe(`#${catalog.catalog['back-matter'].resources[0].uuid}`);
   });
 });
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { dataDir } from '../paths.js';
 import type { Preset } from '../presets.js';
 import { loadComplianceMap } from './map.js';
-import { OSCAL_VERSION, oscalControlId, uuidV5 } from './oscal.js';
+import { OSCAL_VERSION, oscalControlId, uuidV5 } from './oscal-ids.js';
 
 /** Where the shipped catalogs live in the package, and where the generator writes them. */
 export const SHIPPED_CATALOG_DIR = path.join(dataDir, 'oscal');

@@ -4,7 +4,7 @@
 // requirements with evidence, never a compliance verdict: the organisation's own measures are needed
 // for the rest, and for most of the evidenced ones as well.
 import type { Control } from '../catalog/types.js';
-import type { Preset } from '../presets.js';
+import type { Level } from '../model.js';
 
 export interface HeadlineRequirement {
   id: string;
@@ -35,7 +35,7 @@ export function sharePercent(evidenced: number, total: number): number {
 }
 
 /** The headline of a preset, given the controls that provide evidence (generated, or passing `check`). */
-export function presetHeadline(preset: Pick<Preset, 'requirements'>, controls: readonly Control[]): Headline {
+export function presetHeadline(preset: { requirements: readonly HeadlineRequirement[] }, controls: readonly Control[]): Headline {
   return complianceHeadline(preset.requirements, new Set(controls.flatMap((control) => control.practices)));
 }
 
@@ -45,6 +45,6 @@ export function headlineText(headline: Pick<Headline, 'evidenced' | 'total'>): s
 }
 
 /** The catalog controls a preset brings at its recommended level, when every control applies. */
-export function controlsAtRecommendedLevel(preset: Pick<Preset, 'settings'>, catalog: readonly Control[]): Control[] {
+export function controlsAtRecommendedLevel(preset: { settings: { minimumLevel: Level } }, catalog: readonly Control[]): Control[] {
   return catalog.filter((control) => control.level <= preset.settings.minimumLevel);
 }
