@@ -78,7 +78,7 @@ describe('HTML dashboard in headless Chromium', () => {
     expect(console).toEqual([]);
     for (const control of report.controls) expect(stdout).toContain(`id="control-${control.id}"`);
     expect(stdout).toContain('Level progress');
-    expect(stdout).toContain('Compliance coverage');
+    expect(stdout).toContain('Compliance evidence');
     expect((stdout.match(/<svg/g) ?? []).length).toBeGreaterThan(3);
   }, 60_000);
 
