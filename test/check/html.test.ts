@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml } from '../../src/check/format/html.js';
 import type { CheckReport } from '../../src/check/report.js';
 import { check, generateRepo } from './helpers.js';
+import { PREREQUISITES, requireProgram } from '../helpers/prerequisites.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+let CHROMIUM = '';
 const artifacts = path.resolve(import.meta.dirname, '../artifacts');
 const profileDir = mkdtempSync(path.join(os.tmpdir(), 'secure-cncf-chromium-'));
 
@@ -46,7 +47,7 @@ let htmlFile: string;
 let cleanup: () => void;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM.`);
+  CHROMIUM = requireProgram(PREREQUISITES.chromium);
   const repo = await generateRepo(['--language', 'go', '--level', '1', '--compliance', 'soc2']);
   cleanup = repo.cleanup;
   report = await check(repo.root, 3); // gaps at every status, so the page shows all of them

@@ -9,6 +9,7 @@ import { runCheck } from '../../check/run.js';
 import { exitCode } from '../../check/report.js';
 import { FORMATS, renderReport, type ReportFormat } from '../../check/format/index.js';
 import { headline } from '../../check/format/common.js';
+import { EXIT_STATUS_HELP } from '../exit-status.js';
 
 function help(version: string): string {
   const levels = LEVELS.map((l) => `${l}|${LEVEL_NAMES[l]}`).join(', ');
@@ -28,11 +29,7 @@ Options
   --min-level <level>      CI gate: exit 1 when the achieved level is lower (instead of the target)
   -h, --help               show this help
 
-Exit status
-  0  the target level (or --min-level) is met
-  1  gaps found
-  2  usage or input error
-`;
+${EXIT_STATUS_HELP}`;
 }
 
 export const checkCommand: Command = {
