@@ -71,7 +71,7 @@ function writtenLines(input: EndingInput): string[] {
     if (input.unchanged > 0) lines.push(`  ${plural(input.unchanged, 'other planned file')} already up to date`);
   }
   if (input.kept.length > 0) {
-    lines.push('', `Kept ${plural(input.kept.length, 'existing file')} as they are (not overwritten):`);
+    lines.push('', `Kept ${plural(input.kept.length, 'existing file')} unchanged (not overwritten):`);
     for (const kept of input.kept) lines.push(`  ${kept.path}  ${kept.why}`);
   }
   return lines;

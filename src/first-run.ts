@@ -55,8 +55,9 @@ export function retrofitEnding(root: string, plan: RetrofitPlan, cwd?: string): 
     const findings = findingLines(report.findings);
     const lines = [
       ...report.warnings.map((w) => `warning  ${w}`),
-      ...(findings.length ? ['Findings in your existing files (not changed):', ...findings, ''] : []),
+      ...(findings.length ? ['About your existing files (left unchanged):', ...findings, ''] : []),
       ...plan.plan.notes.map((note) => `note: ${note}`),
+      ...(plan.plan.notes.length ? [''] : []),
       endingText({
         root,
         answers: plan.answers,

@@ -144,7 +144,7 @@ describe('interactive run over existing files in a terminal', () => {
     expect(await t.exitCode()).toBe(1);
     const screen = t.screen();
     expectNoNoise(screen);
-    expect(screen).toMatch(/Kept \d+ existing files? as they are/);
+    expect(screen).toMatch(/Kept \d+ existing files? unchanged/);
     expect(screen).toMatch(/\.github\/dependabot\.yml\s+you said no/);
     expect(screen).toMatch(/SECURITY\.md\s+kept as is/);
     expect(screen).toContain('Next steps');
