@@ -50,7 +50,6 @@ const VERBS: Record<string, string> = { create: 'created', refresh: 'refreshed',
 /** The ending of a retrofit run: warnings and findings first (each with its fix), then the summary. */
 export function retrofitEnding(root: string, plan: RetrofitPlan, cwd?: string): (report: ReportInput) => string {
   return (report) => {
-    if (report.dryRun) return '';
     const written: WrittenFile[] = report.written.map((c) => ({ path: c.path, verb: c.before === undefined ? 'created' : (VERBS[c.action] ?? 'updated') }));
     const findings = findingLines(report.findings);
     const lines = [

@@ -65,8 +65,8 @@ export default class SecureCncfGenerator extends Generator {
     const out = (text: string) => this.log(text);
     if (!hasExistingContent(root)) return createNew(session, flags, { dryRun, policy: 'skip', cwd: this.secureOptions.cwd }, out);
     const plan = await planRetrofit(root, flags);
-    out(`${root} already has files: each change to an existing file is shown and asked about before anything is written.`);
-    return executePlan(root, plan, { dryRun, force: false, confirm: this._confirm(), ending: retrofitEnding(root, plan, this.secureOptions.cwd) }, out);
+    if (!dryRun) out(`${root} already has files: each change to an existing file is shown and asked about before anything is written.`);
+    return executePlan(root, plan, { dryRun, force: false, confirm: this._confirm(), ending: dryRun ? undefined : retrofitEnding(root, plan, this.secureOptions.cwd) }, out);
   }
 
   /** New files need no question; an edit of an existing file is shown as a diff and asked. */
