@@ -54,7 +54,7 @@ function writtenLines(input: EndingInput): string[] {
   const lines: string[] = [];
   const total = input.written.length;
   if (total === 0) {
-    lines.push(`Nothing to write: every planned file in ${input.root} is already up to date.`);
+    lines.push(`Nothing to do: every planned file in ${input.root} is already up to date.`);
   } else {
     const verbs = [...new Set(input.written.map((w) => w.verb))];
     const counted = verbs.map((verb) => `${input.written.filter((w) => w.verb === verb).length} ${verb}`).join(', ');

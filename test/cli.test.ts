@@ -85,7 +85,7 @@ describe('secure-cncf CLI', () => {
     // Stored answers are re-used: no flags needed the second time.
     const second = await run([root, '--yes']);
     expect(second.code).toBe(0);
-    expect(second.out).toContain(`Nothing to write: every planned file in ${root} is already up to date.`);
+    expect(second.out).toContain(`Nothing to do: every planned file in ${root} is already up to date.`);
     expect(snapshotTree(root)).toEqual(before);
   });
 

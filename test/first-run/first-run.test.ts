@@ -109,7 +109,7 @@ describe('idempotent first runs', () => {
     expect(first['SECURITY-INSIGHTS.yml']).toMatch(/^ {2}status: WIP$/m);
     const second = await cli(args);
     expect(second.code).toBe(0);
-    expect(second.out).toContain('Nothing to write');
+    expect(second.out).toContain('Nothing to do');
     expect(snapshot(root)).toEqual(first);
   });
 
