@@ -82,6 +82,8 @@ export interface RepoFacts {
   remote?: Repository;
   defaultBranch?: string;
   renovateConfig?: string;
+  /** repository.status of an existing SECURITY-INSIGHTS.yml: kept, so re-runs do not flip it. */
+  insightsStatus?: string;
   stored?: StoredState;
 }
 

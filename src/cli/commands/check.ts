@@ -11,6 +11,7 @@ import { runCheck } from '../../check/run.js';
 import { exitCode } from '../../check/report.js';
 import { FORMATS, renderReport, type ReportFormat } from '../../check/format/index.js';
 import { headline } from '../../check/format/common.js';
+import { EXIT_STATUS_HELP } from '../exit-status.js';
 
 /** The GitHub client behind --online, loaded only then (the offline check never loads it). */
 async function onlineReader(): Promise<ReadRemoteFile> {
@@ -48,11 +49,7 @@ Options
                            cached in $XDG_CACHE_HOME/secure-cncf/github (or SECURE_CNCF_CACHE_DIR)
   -h, --help               show this help
 
-Exit status
-  0  the target level (or --min-level) is met
-  1  gaps found
-  2  usage or input error
-`;
+${EXIT_STATUS_HELP}`;
 }
 
 export const checkCommand: Command = {

@@ -4,6 +4,7 @@ import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
 import { findRepositories, runSurvey } from '../../check/survey.js';
 import { renderSurvey, SURVEY_FORMATS, type SurveyFormat } from '../../check/format/survey.js';
+import { EXIT_STATUS_HELP } from '../exit-status.js';
 
 function help(version: string): string {
   return `secure-cncf survey ${version}
@@ -22,10 +23,7 @@ Options
   -o, --output <file>      write the report to a file instead of stdout
   -h, --help               show this help
 
-Exit status
-  0  the survey ran (repositories that could not be audited are listed in the report)
-  2  usage error, or no repositories found
-`;
+${EXIT_STATUS_HELP}`;
 }
 
 export const surveyCommand: Command = {
