@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
 import { LEVELS, LEVEL_NAMES } from '../../model.js';
@@ -9,6 +7,7 @@ import { runCheck } from '../../check/run.js';
 import { exitCode } from '../../check/report.js';
 import { FORMATS, renderReport, type ReportFormat } from '../../check/format/index.js';
 import { headline } from '../../check/format/common.js';
+import { checkOutputPath, writeOutputFile } from '../../output-file.js';
 
 function help(version: string): string {
   const levels = LEVELS.map((l) => `${l}|${LEVEL_NAMES[l]}`).join(', ');
@@ -52,15 +51,16 @@ export const checkCommand: Command = {
     const format = (typeof values['format'] === 'string' ? values['format'] : 'text') as ReportFormat;
     if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format "${format}". Valid formats: ${FORMATS.join(', ')}.`);
     const minLevel = typeof values['min-level'] === 'string' ? parseLevel(values['min-level']) : undefined;
+    const output = typeof values['output'] === 'string' ? values['output'] : undefined;
+    const outputPath = output === undefined ? undefined : checkOutputPath(output);
     const { report } = await runCheck({
       directory: positionals[0] ?? '.',
       level: typeof values['level'] === 'string' ? values['level'] : undefined,
       compliance: Array.isArray(values['compliance']) ? values['compliance'].map(String) : undefined,
       repo: typeof values['repo'] === 'string' ? values['repo'] : undefined,
     });
-    const output = typeof values['output'] === 'string' ? values['output'] : undefined;
-    if (output) {
-      writeFileSync(path.resolve(output), renderReport(report, format, false));
+    if (outputPath) {
+      writeOutputFile(outputPath, renderReport(report, format, false), output ?? outputPath);
       io.stderr(`${headline(report)} Report written to ${output}.`);
     } else {
       // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).

@@ -8,6 +8,7 @@ import { openSession, planWith } from '../../engine/session.js';
 import { hasExistingContent } from '../../detect/index.js';
 import { applyChanges, diffAgainstDisk } from '../../apply.js';
 import { applyReport, dryRunReport } from '../../report.js';
+import { checkCreateTarget } from '../../target.js';
 
 
 async function retrofitExisting(directory: string, args: CliArgs, io: Io): Promise<number> {
@@ -60,6 +61,7 @@ export const createCommand: Command = {
       return 0;
     }
     const args = toCreateArgs(parsed);
+    checkCreateTarget(args.directory ?? '.');
     const interactive = args.interactive ?? (!args.yes && io.stdinIsTTY);
     return interactive ? createInteractive(args) : createNonInteractive(args, io);
   },
