@@ -19,9 +19,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Answers older state files may lack; every other answer is required. */
-const OPTIONAL_ANSWERS: ReadonlySet<AnswerField> = new Set(['portal']);
-
 /**
  * The state file's content checked field by field: every answer with the validator of the flag it
  * stands for (src/answers-schema.ts), the file hashes as repository-relative paths with SHA-256
@@ -38,10 +35,7 @@ export function validateState(parsed: unknown): StoredState {
   }
   for (const field of Object.keys(ANSWER_FIELDS) as AnswerField[]) {
     const value = rawAnswers[field];
-    if (value === undefined) {
-      if (OPTIONAL_ANSWERS.has(field)) continue;
-      throw invalid(`answers.${field}`, 'is missing.');
-    }
+    if (value === undefined) continue; // an answer not stored is asked or detected again
     try {
       (answers as Record<string, unknown>)[field] = ANSWER_FIELDS[field].parse(value);
     } catch (error) {
