@@ -19,6 +19,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const STORED_TYPES: Partial<Record<AnswerField, { name: string; test: (value: unknown) => boolean }>> = {
+  languages: { name: 'a list', test: Array.isArray },
+  compliance: { name: 'a list', test: Array.isArray },
+  artifacts: { name: 'a list', test: Array.isArray },
+  level: { name: 'a number (1, 2 or 3)', test: (value) => typeof value === 'number' },
+};
+
 /**
  * The state file's content checked field by field: every answer with the validator of the flag it
  * stands for (src/answers-schema.ts), the file hashes as repository-relative paths with SHA-256
@@ -36,6 +43,11 @@ export function validateState(parsed: unknown): StoredState {
   for (const field of Object.keys(ANSWER_FIELDS) as AnswerField[]) {
     const value = rawAnswers[field];
     if (value === undefined) continue; // an answer not stored is asked or detected again
+    // This tool stores lists as JSON arrays and the level as a number; another type was not written by it.
+    const storedType = STORED_TYPES[field];
+    if (storedType && !storedType.test(value)) {
+      throw invalid(`answers.${field}`, `is invalid: expected ${storedType.name}, got ${Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value} ${JSON.stringify(value)}.`);
+    }
     try {
       (answers as Record<string, unknown>)[field] = ANSWER_FIELDS[field].parse(value);
     } catch (error) {
