@@ -15,6 +15,7 @@ export function parseGitHubRemote(url: string): Repository | undefined {
 
 export interface GitInfo {
   remote?: Repository;
+  remoteUrl?: string;
   defaultBranch?: string;
 }
 
@@ -41,7 +42,7 @@ export async function readGitInfo(root: string): Promise<GitInfo> {
   ]);
   const info: GitInfo = {};
   const remote = url ? parseGitHubRemote(url) : undefined;
-  if (remote) info.remote = remote;
+  if (remote && url) [info.remote, info.remoteUrl] = [remote, url];
   const branch = originHead?.replace(/^origin\//, '') || current;
   if (branch) info.defaultBranch = branch;
   return info;

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ReadRemoteFile } from '../../evidence/online.js';
@@ -12,6 +11,7 @@ import { exitCode } from '../../check/report.js';
 import { FORMATS, renderReport, type ReportFormat } from '../../check/format/index.js';
 import { headline } from '../../check/format/common.js';
 import { EXIT_STATUS_HELP } from '../exit-status.js';
+import { checkOutputPath, writeOutputFile } from '../../output-file.js';
 
 /** The GitHub client behind --online, loaded only then (the offline check never loads it). */
 async function onlineReader(): Promise<ReadRemoteFile> {
@@ -70,6 +70,8 @@ export const checkCommand: Command = {
     const format = (typeof values['format'] === 'string' ? values['format'] : 'text') as ReportFormat;
     if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format "${format}". Valid formats: ${FORMATS.join(', ')}.`);
     const minLevel = typeof values['min-level'] === 'string' ? parseLevel(values['min-level']) : undefined;
+    const output = typeof values['output'] === 'string' ? values['output'] : undefined;
+    const outputPath = output === undefined ? undefined : checkOutputPath(output);
     const { report } = await runCheck({
       directory: positionals[0] ?? '.',
       level: typeof values['level'] === 'string' ? values['level'] : undefined,
@@ -77,9 +79,8 @@ export const checkCommand: Command = {
       repo: typeof values['repo'] === 'string' ? values['repo'] : undefined,
       readRemote: values['online'] === true ? await onlineReader() : undefined,
     });
-    const output = typeof values['output'] === 'string' ? values['output'] : undefined;
-    if (output) {
-      writeFileSync(path.resolve(output), renderReport(report, format, false));
+    if (outputPath) {
+      writeOutputFile(outputPath, renderReport(report, format, false), output ?? outputPath);
       io.stderr(`${headline(report)} Report written to ${output}.`);
     } else {
       // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).

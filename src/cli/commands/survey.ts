@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
+import { parseLevel } from '../../validate.js';
 import { findRepositories, runSurvey } from '../../check/survey.js';
 import { renderSurvey, SURVEY_FORMATS, type SurveyFormat } from '../../check/format/survey.js';
 import { EXIT_STATUS_HELP } from '../exit-status.js';
+import { checkOutputPath, writeOutputFile } from '../../output-file.js';
 
 function help(version: string): string {
   return `secure-cncf survey ${version}
@@ -39,6 +40,10 @@ export const surveyCommand: Command = {
   async run({ values, positionals }, io) {
     const format = (typeof values['format'] === 'string' ? values['format'] : 'markdown') as SurveyFormat;
     if (!SURVEY_FORMATS.includes(format)) throw new UsageError(`Unknown --format "${format}". Valid formats: ${SURVEY_FORMATS.join(', ')}.`);
+    const output = typeof values['output'] === 'string' ? values['output'] : undefined;
+    // Checked before auditing anything: a bad path should not cost a whole survey.
+    const outputPath = output === undefined ? undefined : checkOutputPath(output);
+    if (typeof values['level'] === 'string') parseLevel(values['level']);
     const under = Array.isArray(values['under']) ? values['under'].map(String) : [];
     const repositories = [...positionals.map((p) => path.resolve(p)), ...under.flatMap((dir) => findRepositories(dir))];
     if (repositories.length === 0) {
@@ -53,8 +58,7 @@ export const surveyCommand: Command = {
       },
     });
     const text = renderSurvey(result, format);
-    const output = typeof values['output'] === 'string' ? values['output'] : undefined;
-    if (output) writeFileSync(path.resolve(output), text);
+    if (outputPath) writeOutputFile(outputPath, text, output ?? outputPath);
     else io.stdout(text);
     return 0;
   },
