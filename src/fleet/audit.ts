@@ -36,6 +36,8 @@ export interface AuditEntry extends SurveyEntry {
   commit?: string | undefined;
   /** The result came from the results cache (same commit, level and tool version). */
   cached?: boolean | undefined;
+  /** Retrofit mode: what happened to the repository's pull request. */
+  retrofit?: { outcome: string; url?: string | undefined; detail?: string | undefined } | undefined;
 }
 
 /** Environment that gives git the token for one command, without writing it anywhere. */
@@ -98,7 +100,7 @@ function fetchProblem(error: unknown): string {
 }
 
 /** One repository's row. Throws only what stops the whole run (missing scope, rate limit given up, bad token). */
-export async function auditRepository(repo: PlannedRepo, ctx: AuditContext): Promise<AuditEntry> {
+export async function auditRepository(repo: PlannedRepo, ctx: AuditContext, then?: (dir: string, entry: AuditEntry, url: string) => Promise<void>): Promise<AuditEntry> {
   const [owner = '', name = ''] = repo.fullName.split('/');
   let head: string;
   try {
@@ -126,7 +128,9 @@ export async function auditRepository(repo: PlannedRepo, ctx: AuditContext): Pro
       const { report } = await runCheck({ directory: dir, repo: repo.fullName, level: ctx.level });
       // Keyed by the head the API named, which is what the next run compares against.
       writeResult(ctx.resultsDir, repo.fullName, { commit: head, level, tool, report });
-      return { path: repo.fullName, report, commit };
+      const entry: AuditEntry = { path: repo.fullName, report, commit };
+      await then?.(dir, entry, url);
+      return entry;
     } catch (error) {
       return { path: repo.fullName, error: `not audited: ${firstLine(error)}`, commit };
     }

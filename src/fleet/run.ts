@@ -8,10 +8,16 @@ import { mapLimit } from '../github/limit.js';
 import { auditRepository, type AuditContext, type AuditEntry } from './audit.js';
 import type { FleetPlan, PlannedRepo } from './plan.js';
 
-export async function auditAll(repos: PlannedRepo[], ctx: AuditContext, concurrency: number, onDone?: (entry: AuditEntry, done: number, total: number) => void): Promise<AuditEntry[]> {
+export async function auditAll(
+  repos: PlannedRepo[],
+  ctx: AuditContext,
+  concurrency: number,
+  onDone?: (entry: AuditEntry, done: number, total: number) => void,
+  audit: (repo: PlannedRepo, ctx: AuditContext) => Promise<AuditEntry> = auditRepository,
+): Promise<AuditEntry[]> {
   let done = 0;
   return mapLimit(repos, concurrency, async (repo) => {
-    const entry = await auditRepository(repo, ctx);
+    const entry = await audit(repo, ctx);
     done += 1;
     onDone?.(entry, done, repos.length);
     return entry;

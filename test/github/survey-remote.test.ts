@@ -1,13 +1,13 @@
 // `survey --org` and `survey --repos` against the loopback fake GitHub, with file:// git remotes
 // standing in for github.com: faulty repositories are rows, the second run fetches nothing that
 // did not change, a missing scope stops the run before any repository is fetched.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { FakeGitHub, type FakeRepo } from './fake-github.js';
+import { commitFiles as commitFilesIn, makeRemote as makeRemoteIn } from './remotes.js';
 
 const ORG = 'acme';
 const work = mkdtempSync(path.join(tmpdir(), 'survey-remote-'));
@@ -15,28 +15,8 @@ const remotes = path.join(work, 'remotes');
 
 const WORKFLOW = 'name: ci\non: push\npermissions:\n  contents: read\njobs:\n  b:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo hi\n';
 
-function makeRemote(repo: FakeRepo): void {
-  const bare = path.join(remotes, ORG, `${repo.name}.git`);
-  mkdirSync(bare, { recursive: true });
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
-  if (!repo.files || Object.keys(repo.files).length === 0) return;
-  commitFiles(repo.name, repo.files);
-}
-
-function commitFiles(name: string, files: Record<string, string>): void {
-  const bare = path.join(remotes, ORG, `${name}.git`);
-  const wt = mkdtempSync(path.join(work, 'wt-'));
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(wt, file)), { recursive: true });
-    writeFileSync(path.join(wt, file), content);
-  }
-  const git = (...args: string[]) => execFileSync('git', ['-C', wt, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args]);
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'c');
-  git('push', '-q', '--force', bare, 'HEAD:refs/heads/main');
-  rmSync(wt, { recursive: true, force: true });
-}
+const makeRemote = (repo: FakeRepo) => makeRemoteIn(remotes, ORG, repo);
+const commitFiles = (name: string, files: Record<string, string>) => commitFilesIn(remotes, ORG, name, files);
 
 const repos: FakeRepo[] = [
   { name: 'api', topics: ['cncf'], files: { 'README.md': '# api\n', 'go.mod': 'module example.com/api\n\ngo 1.23\n', '.github/workflows/ci.yml': WORKFLOW } },
