@@ -82,7 +82,7 @@ describe('fleet workflow shape', () => {
   it('is reusable and runnable by hand; by hand, the job limits are defaults and the client ID a variable', () => {
     const call = Object.keys(workflow.on.workflow_call.inputs).sort();
     const dispatch = Object.keys(workflow.on.workflow_dispatch.inputs).sort();
-    expect(call.filter((name) => !dispatch.includes(name))).toEqual(['app-client-id', 'max-jobs', 'max-parallel']);
+    expect(call.filter((name) => !dispatch.includes(name))).toEqual(['app-client-id', 'max-jobs', 'max-parallel', 'min-per-job']);
     expect(dispatch.every((name) => call.includes(name))).toBe(true);
     expect(call).toEqual(expect.arrayContaining(['org', 'repos-file', 'topics', 'names', 'exclude', 'include-archived', 'include-forks', 'mode', 'level', 'tool-sha']));
     expect(workflow.on.workflow_call.inputs['include-archived'].default).toBe(false);
