@@ -88,6 +88,15 @@ describe('survey --org', () => {
     expect(third.err).toMatch(/acme\/web: level \d/);
   });
 
+  it('a rate limit waits, says so, and resumes: the repository is still audited', async () => {
+    server.faults.push({ match: /\/repos\/acme\/api\/commits\//, times: 1, status: 429, headers: { 'retry-after': '1' }, body: { message: 'slow down' } });
+    const { code, err } = await cli(['survey', '--org', ORG, ...remoteArgs(path.join(work, 'cache-rl'))]);
+    expect(code).toBe(0);
+    expect(err).toMatch(/GitHub retry-after rate limit: waiting 1 s, then resuming \(.*\/repos\/acme\/api\/commits\/main\)/);
+    expect(err).toMatch(/acme\/api: level \d, \d+ gaps/);
+    expect(err).toMatch(/1 rate-limit waits/);
+  });
+
   it('filters by topic and name, and keeps archived repositories when asked', async () => {
     const topic = await cli(['survey', '--org', ORG, '--topic', 'CNCF', ...remoteArgs(cache)]);
     expect(topic.err).toMatch(/1 repositories to audit/);

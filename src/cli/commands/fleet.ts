@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from '../command.js';
-import { UsageError } from '../../errors.js';
+import { UsageError, isExpectedError } from '../../errors.js';
 import { SELECTION_HELP, SELECTION_OPTIONS, gitHubFor, hasSelection, levelOption, planOptions, positiveInt, serverUrl, tokenFromEnv } from '../../fleet/options.js';
 import { MAX_MATRIX_JOBS, matrixFor } from '../../fleet/chunks.js';
 
@@ -114,7 +114,18 @@ async function runChunk(values: Record<string, unknown>, fleetPlan: import('../.
     if (mode === 'retrofit') {
       const { retrofitRepository } = await import('../../fleet/retrofit.js');
       const { gitAuthEnv } = await import('../../fleet/audit.js');
-      const { main } = await import('../main.js');
+      const { retrofitCommand } = await import('./retrofit.js');
+      const { parseCommandArgs } = await import('../command.js');
+      // The retrofit command in-process, with the CLI's handling of expected errors (exit 2, message).
+      const retrofitCli = async (argv: string[], out: (t: string) => void, err: (t: string) => void): Promise<number> => {
+        try {
+          return await retrofitCommand.run(parseCommandArgs(retrofitCommand, argv.slice(1)), { stdout: out, stderr: err, stdinIsTTY: false });
+        } catch (error) {
+          if (!isExpectedError(error)) throw error;
+          err(`error: ${error.message}`);
+          return error.exitCode;
+        }
+      };
       then = async (dir, entry, url) => {
         const repo = repos.find((r) => r.fullName === entry.path);
         entry.retrofit = await retrofitRepository(dir, entry.path, {
@@ -123,7 +134,7 @@ async function runChunk(values: Record<string, unknown>, fleetPlan: import('../.
           env: gitAuthEnv(git, token),
           defaultBranch: repo?.defaultBranch ?? 'main',
           level,
-          cli: (argv, out, err) => main(argv, { stdout: out, stderr: err, stdinIsTTY: false }),
+          cli: retrofitCli,
         });
       };
     }
