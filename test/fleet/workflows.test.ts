@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { usesRef } from '../../src/pins.js';
+import { fleetCommand } from '../../src/cli/commands/fleet.js';
 import { actionFacts, actionName } from '../helpers/action-facts.js';
 import { actionlint, schemaErrors } from '../helpers/validators.js';
 
@@ -114,5 +115,13 @@ describe('fleet workflow shape', () => {
     expect(run?.run).toContain('--chunk "$CHUNK"');
     const tool = audit.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(tool?.with?.['ref']).toBe('${{ inputs.tool-sha || vars.SECURE_CNCF_TOOL_SHA }}');
+  });
+
+  it('every option the scripts pass to `secure-cncf fleet` is one the command accepts', () => {
+    const scripts = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((s) => (s.run?.includes('dist/bin.js') || s.run?.includes('args=(fleet') ? [s.run] : [])));
+    expect(scripts.length).toBe(3);
+    const flags = new Set(scripts.flatMap((script) => [...script.matchAll(/(?<![\w-])--([a-z][a-z-]+)/g)].map((m) => m[1]!)));
+    expect([...flags].sort()).toEqual(['chunk', 'csv', 'exclude', 'html', 'include-archived', 'include-forks', 'level', 'markdown', 'max-jobs', 'min-per-job', 'mode', 'name', 'org', 'plan', 'repos', 'results', 'topic']);
+    for (const flag of flags) expect(Object.keys(fleetCommand.options), `--${flag}`).toContain(flag);
   });
 });
