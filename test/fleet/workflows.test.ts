@@ -83,7 +83,7 @@ describe('fleet workflow shape', () => {
   it('is reusable and runnable by hand; by hand, the job limits are defaults and the client ID a variable', () => {
     const call = Object.keys(workflow.on.workflow_call.inputs).sort();
     const dispatch = Object.keys(workflow.on.workflow_dispatch.inputs).sort();
-    expect(call.filter((name) => !dispatch.includes(name))).toEqual(['app-client-id', 'max-jobs', 'max-parallel', 'min-per-job']);
+    expect(call.filter((name) => !dispatch.includes(name))).toEqual(['app-client-id', 'max-jobs', 'max-parallel', 'min-per-job', 'pages']);
     expect(dispatch.every((name) => call.includes(name))).toBe(true);
     expect(call).toEqual(expect.arrayContaining(['org', 'repos-file', 'topics', 'names', 'exclude', 'include-archived', 'include-forks', 'mode', 'level', 'tool-sha']));
     expect(workflow.on.workflow_call.inputs['include-archived'].default).toBe(false);
@@ -91,8 +91,15 @@ describe('fleet workflow shape', () => {
     expect(workflow.on.workflow_call.inputs.mode.default).toBe('check');
   });
 
-  it('the job token is read-only everywhere; the App token is read-only unless the mode is retrofit', () => {
-    for (const job of Object.values(workflow.jobs)) expect(job.permissions).toEqual({ contents: 'read' });
+  it('the job token is read-only everywhere but the opt-in Pages job; the App token is read-only unless the mode is retrofit', () => {
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      if (id === 'pages') continue;
+      expect(job.permissions, id).toEqual({ contents: 'read' });
+    }
+    const pages = workflow.jobs['pages'] as unknown as Job & { if: string };
+    expect(pages.if).toBe('${{ inputs.pages }}');
+    expect(pages.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(workflow.on.workflow_call.inputs.pages.default).toBe(false);
     const tokens = Object.values(workflow.jobs).flatMap((job) => job.steps.filter((s) => s.uses?.startsWith('actions/create-github-app-token@')));
     expect(tokens.length).toBe(3);
     for (const token of tokens) {
