@@ -35,3 +35,14 @@ describe('chunking the fleet into matrix jobs', () => {
     expect(() => chunk(names(10), { minPerJob: 0 })).toThrow(/positive integer/);
   });
 });
+
+describe('the job summary of a large fleet', () => {
+  it('is cut to fit GitHub\'s 1 MiB limit at a line break, with a note; small summaries are untouched', async () => {
+    const { fitSummary, SUMMARY_LIMIT } = await import('../../src/fleet/summary.js');
+    const big = Array.from({ length: 20_000 }, (_, i) => `- org/repository-${i}: not found or not readable with this token`).join('\n');
+    const fitted = fitSummary(big);
+    expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(fitted).toMatch(/not readable with this token\n\n_The summary was cut/);
+    expect(fitSummary('# small\n')).toBe('# small\n');
+  });
+});

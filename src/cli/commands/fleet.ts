@@ -154,11 +154,11 @@ async function runChunk(values: Record<string, unknown>, fleetPlan: import('../.
 async function report(values: Record<string, unknown>, fleetPlan: import('../../fleet/plan.js').FleetPlan, results: string, stdout: (t: string) => void): Promise<number> {
   const { collect } = await import('../../fleet/run.js');
   const { renderSurvey } = await import('../../check/format/survey.js');
-  const { fleetPullRequests } = await import('../../fleet/summary.js');
+  const { fitSummary, fleetPullRequests } = await import('../../fleet/summary.js');
   const result = collect(fleetPlan, results);
   const markdown = `${renderSurvey(result, 'markdown')}${fleetPullRequests(result.entries)}`;
   const targets = { markdown: str(values['markdown']), csv: str(values['csv']), html: str(values['html']) };
-  if (targets.markdown) appendFileSync(path.resolve(targets.markdown), markdown);
+  if (targets.markdown) appendFileSync(path.resolve(targets.markdown), fitSummary(markdown));
   if (targets.csv) writeFileSync(path.resolve(targets.csv), renderSurvey(result, 'csv'));
   if (targets.html) writeFileSync(path.resolve(targets.html), renderSurvey(result, 'html'));
   if (!targets.markdown && !targets.csv && !targets.html) stdout(markdown);
