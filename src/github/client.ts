@@ -12,7 +12,7 @@ const API_VERSION = '2022-11-28';
 export interface RateLimitWait {
   /** Milliseconds the client is about to sleep. */
   waitMs: number;
-  reason: 'primary' | 'secondary' | 'retry-after' | 'server-error';
+  reason: 'primary' | 'secondary' | 'retry-after' | 'server-error' | 'network';
   url: string;
   attempt: number;
 }
@@ -133,7 +133,19 @@ export class GitHubClient {
     const method = (options.method ?? 'GET').toUpperCase();
     const cached = method === 'GET' ? this.cache?.get(url) : undefined;
     for (let attempt = 1; ; attempt += 1) {
-      const response = await this.limit(() => this.send(url, method, options, cached?.etag));
+      let response: Response;
+      try {
+        response = await this.limit(() => this.send(url, method, options, cached?.etag));
+      } catch (error) {
+        // A dropped connection is retried twice (1 s, then 2 s); an address that never answers fails fast.
+        if (attempt > Math.min(2, this.maxRetries)) throw error;
+        const waitMs = 1000 * 2 ** (attempt - 1);
+        this.stats.waits += 1;
+        this.stats.waitedMs += waitMs;
+        this.onWait?.({ waitMs, reason: 'network', url, attempt });
+        await this.sleep(waitMs);
+        continue;
+      }
       if (response.status === 304 && cached) {
         this.stats.notModified += 1;
         const headers = new Headers(response.headers);

@@ -264,6 +264,18 @@ describe('scopes and access errors', () => {
     server.faults.push({ match: /rate_limit/, times: 1, status: 401, body: { message: 'Bad credentials' } });
     await expect(client().request('/rate_limit')).rejects.toThrow(/rejected the token \(401\).*Bad credentials.*GITHUB_TOKEN/);
     await expect(new GitHubClient({ baseUrl: 'http://127.0.0.1:9', env: {}, maxRetries: 0 }).request('/x')).rejects.toThrow(/Could not reach http:\/\/127\.0\.0\.1:9\/x/);
+    // A dropped connection is retried (twice, 1 s then 2 s), then reported.
+    const time = fakeTime();
+    let calls = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      calls += 1;
+      if (calls < 3) throw new TypeError('fetch failed', { cause: new Error('read ECONNRESET') });
+      return fetch(input, init);
+    };
+    expect((await client({ fetch: flaky, sleep: time.sleep, now: time.now }).request('/rate_limit')).status).toBe(200);
+    expect(time.sleeps).toEqual([1_000, 2_000]);
+    calls = -10;
+    await expect(client({ fetch: flaky, sleep: time.sleep, now: time.now }).request('/rate_limit')).rejects.toThrow(/Could not reach .*rate_limit: read ECONNRESET/);
   });
 });
 
