@@ -179,7 +179,8 @@ describe('case 13: a refused detected value names its source and the flag that o
   ])('package.json name with %s', async (_label, name, message) => {
     const root = tree({ 'package.json': JSON.stringify({ name }) });
     const before = byteSnapshot(root);
-    const result = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    // No --repo: a repository given by flag would name the project instead of package.json.
+    const result = await cli(['retrofit', root, '--yes']);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(message);
     expect(byteSnapshot(root)).toEqual(before);

@@ -50,7 +50,7 @@ td.fix code{white-space:nowrap}
 body{padding:12px}
 .cards{grid-template-columns:minmax(0,1fr)}
 .tiles{grid-template-columns:minmax(0,1fr)}
-.bars{grid-template-columns:minmax(0,1fr) auto}.bars .l{grid-column:1 / -1;margin-top:6px}
+.bars{grid-template-columns:minmax(0,1fr)}.bars .l{margin-top:6px}.bars .v{white-space:normal;text-align:left}
 table,tbody,tr,td{display:block;width:100%}
 thead{display:none}
 tr{border-bottom:1px solid #d0d7de;padding:6px 0}

@@ -2,6 +2,7 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from '../command.js';
+import { EXIT_STATUS_HELP } from '../exit-status.js';
 import { UsageError, isExpectedError } from '../../errors.js';
 import { SELECTION_HELP, SELECTION_OPTIONS, gitHubFor, hasSelection, levelOption, planOptions, positiveInt, serverUrl, tokenFromEnv } from '../../fleet/options.js';
 import { MAX_MATRIX_JOBS, matrixFor } from '../../fleet/chunks.js';
@@ -35,10 +36,11 @@ repository in --results. A repository that cannot be audited is a row with the r
 report: gathers every row into the survey report; a planned repository without a row is reported
 as such. Writes Markdown (e.g. to "$GITHUB_STEP_SUMMARY"), CSV and the HTML dashboard.
 
-Exit status
-  0  done (repositories that could not be audited are rows in the report)
-  2  usage error, unreadable plan, or a token without the needed scope
-`;
+A fleet step exits 0 when it ran, even when some repositories could not be audited (they are
+rows of the report with the reason); 2 on a usage error, an unreadable plan, or a token without
+the needed scope.
+
+${EXIT_STATUS_HELP}`;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
