@@ -33,6 +33,7 @@ const RETROFIT_DUPLICATES_ISSUE_12: Record<string, string[]> = {
   'vendor-own-org': ['scorecard'],
   makefile: ['sca-scanning'],
   'package-scripts': ['sca-scanning'],
+  'package-scripts-elsewhere': ['sca-scanning'],
   'shell-scripts': ['secret-scanning'],
   tox: ['sast', 'sca-scanning'],
   matrix: ['sca-scanning'],
