@@ -186,13 +186,16 @@ class Reach {
       const targets = call.targets.length > 0 || call.dynamic ? call.targets : goal ? [goal] : [];
       for (const line of this.recipes(rules, targets)) emit(expandVariables(line.text, variables), line.file, line.line, `make ${line.target}`, dir);
     }
-    for (const match of text.matchAll(/(?:^|[\s;&|(`@+])(npm|pnpm|yarn|bun)\s+(?:(?:run|run-script)\s+)?([\w:./-]+)/g)) {
-      const name = match[2]!;
+    // A package script, also in another directory: `npm --prefix ui run x`, `pnpm -C ui x`, `yarn --cwd ui x`.
+    for (const match of text.matchAll(/(?:^|[\s;&|(`@+])(npm|pnpm|yarn|bun)((?:\s+(?:--prefix|--dir|--cwd|-C)(?:=|\s+)[^\s;&|)`'"]+)*)\s+(?:(?:run|run-script)\s+)?([\w:./-]+)/g)) {
+      const name = match[3]!;
       if (/^(install|ci|add|remove|exec|dlx|x|publish|pack|audit|outdated|i|update|upgrade|init|config|set|version|view|info|why|ls|list|link|cache|login|whoami)$/.test(name)) continue;
-      const manifest = path.posix.join(workdir === '.' ? '' : workdir, 'package.json');
+      const prefix = /(?:--prefix|--dir|--cwd|-C)(?:=|\s+)(\S+)\s*$/.exec(match[2] ?? '')?.[1];
+      const dir = prefix ? normalise(path.posix.join(workdir, prefix)) : workdir;
+      const manifest = path.posix.join(dir === '.' ? '' : dir, 'package.json');
       const scripts = this.packageScripts(manifest);
       const script = scripts?.[name];
-      if (typeof script === 'string') emit(script, manifest, this.lineOf(manifest, `"${name}"`), `${match[1]} ${name}`, workdir);
+      if (typeof script === 'string') emit(script, manifest, this.lineOf(manifest, `"${name}"`), `${match[1]} ${name}`, dir);
     }
     // Shell scripts: *.sh anywhere, and extension-less scripts named by a path (./x, scripts/x, hack/x).
     const scripts = /(?:^|[\s;&|(`@+-])(?:(?:bash|sh|zsh|source|\.)\s+)?((?:\.{1,2}\/)?(?:[\w.@-]+\/)*[\w.@-]+\.(?:sh|bash)|\.\/(?:[\w.@-]+\/)*[\w@-]+|(?:scripts?|hack|build|tools|ci|\.ci)\/(?:[\w.@-]+\/)*[\w@-]+)(?=$|[\s;&|)`])/gm;

@@ -258,6 +258,14 @@ export const FIXTURES: Fixture[] = [
     },
   },
   {
+    name: 'package-scripts-elsewhere',
+    files: {
+      'ui/package.json': lines('{', '  "name": "widget-ui",', '  "scripts": {', '    "deps:audit": "pnpm audit --prod"', '  }', '}'),
+      'site/package.json': lines('{', '  "name": "widget-site",', '  "scripts": {', '    "sbom": "cdxgen -o sbom.json"', '  }', '}'),
+      '.github/workflows/ui.yml': workflow('ui', PR, { ui: ['      - run: npm --prefix ui run deps:audit', '      - run: pnpm -C site sbom'] }),
+    },
+  },
+  {
     name: 'shell-scripts',
     files: {
       'go.mod': GO_MOD,

@@ -132,6 +132,15 @@ describe('make, package scripts, shell scripts, tox, matrix', () => {
     }
   });
 
+  it('package scripts of another directory: npm --prefix, pnpm -C', async () => {
+    const fx = fixture('package-scripts-elsewhere');
+    const o = await observe(fx, cleanups);
+    for (const seen of o.both) {
+      expect(seen.practices.sca).toMatchObject({ verdict: 'present', tools: ['npm audit'], locations: [at(fx, 'ui/package.json', '"deps:audit"')], onPullRequests: true });
+      expect(seen.practices.sbom).toMatchObject({ verdict: 'present', tools: ['cdxgen'], locations: [at(fx, 'site/package.json', '"sbom"')] });
+    }
+  });
+
   it('shell scripts: extension-less (./hack/x), by bash, and by path without ./', async () => {
     const fx = fixture('shell-scripts');
     const o = await observe(fx, cleanups);
