@@ -1,5 +1,6 @@
 import { ARTIFACTS, LANGUAGES, LEVELS, LEVEL_NAMES, type Artifact, type Language, type Level } from './model.js';
 import { UsageError } from './errors.js';
+import { parseGitHubRemote } from './detect/git.js';
 
 const LANGUAGE_ALIASES: Record<string, Language> = {
   go: 'go',
@@ -58,9 +59,20 @@ export function parseLanguages(value: string | string[]): Language[] {
   return unique(result);
 }
 
+/** "none" alone means an empty list; with other values it is a mistake, and so is a list of empty strings. */
+function noneOrList(raw: string[], value: string | string[], flag: string, choices: readonly string[]): boolean {
+  const given = Array.isArray(value) ? value.length > 0 : true;
+  if (raw.length === 0 && given) throw new UsageError(`${flag} is empty. Give one or more of: ${choices.join(', ')}, or "none".`);
+  const none = raw.filter((item) => item.toLowerCase() === 'none');
+  if (none.length > 0 && raw.length > none.length) {
+    throw new UsageError(`${flag} combines "none" with ${raw.filter((item) => item.toLowerCase() !== 'none').join(', ')}; give either "none" or a list of: ${choices.join(', ')}.`);
+  }
+  return none.length > 0;
+}
+
 export function parseArtifacts(value: string | string[]): Artifact[] {
   const raw = splitList(value);
-  if (raw.length === 1 && raw[0] === 'none') return [];
+  if (noneOrList(raw, value, '--artifacts', ARTIFACTS)) return [];
   return unique(
     raw.map((item) => {
       const found = ARTIFACT_ALIASES[item.toLowerCase()];
@@ -83,7 +95,7 @@ export function parseLevel(value: string): Level {
 
 export function parseCompliance(value: string | string[], known: readonly string[]): string[] {
   const raw = splitList(value);
-  if (raw.length === 1 && raw[0] === 'none') return [];
+  if (noneOrList(raw, value, '--compliance', known)) return [];
   return unique(
     raw.map((item) => {
       const id = item.toLowerCase();
@@ -116,12 +128,15 @@ const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const REPO = /^[A-Za-z0-9._-]{1,100}$/;
 
 export function parseRepository(value: string): { owner: string; name: string } {
+  // A URL copied from the browser or from `git remote -v` names the same repository.
+  const url = /^(?:https?:|ssh:|git:|git@)/i.test(value.trim()) ? parseGitHubRemote(value) : undefined;
+  if (url) return parseRepository(`${url.owner}/${url.name}`);
   const match = /^([^/]+)\/([^/]+)$/.exec(value.trim());
   const owner = match?.[1] ?? '';
   const name = (match?.[2] ?? '').replace(/\.git$/, '');
   if (!match || !OWNER.test(owner) || !REPO.test(name) || name === '.' || name === '..') {
     throw new UsageError(
-      `"${value}" is not a GitHub repository slug. Use owner/name, e.g. my-org/my-project (owner: letters, digits and single hyphens; name: letters, digits, '.', '-' and '_').`,
+      `"${value}" is not a GitHub repository slug. Use owner/name, e.g. my-org/my-project, or its github.com URL (owner: letters, digits and single hyphens; name: letters, digits, '.', '-' and '_').`,
     );
   }
   return { owner, name };

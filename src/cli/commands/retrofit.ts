@@ -1,6 +1,7 @@
-import path from 'node:path';
 import type { Command } from '../command.js';
 import { CREATE_OPTIONS, toCreateArgs } from '../args.js';
+import { EXIT_STATUS_HELP } from '../exit-status.js';
+import { requireRepository } from '../../target.js';
 
 const { conflict: _conflict, version: _version, ...OPTIONS } = CREATE_OPTIONS;
 
@@ -29,13 +30,7 @@ Options
   --interactive            show each diff and ask (the default on a terminal without --yes)
   -h, --help               show this help
 
-Exit status
-  0  every planned change is in place
-  1  some changes were not applied, or warnings were reported (see the report)
-  2  bad input or unwritable files; nothing was written
-  3  some existing files could not be edited (e.g. malformed YAML, named with file:line); the
-     rest was applied
-`;
+${EXIT_STATUS_HELP}`;
 }
 
 export const retrofitCommand: Command = {
@@ -45,7 +40,7 @@ export const retrofitCommand: Command = {
   help,
   async run(parsed, io) {
     const args = toCreateArgs(parsed);
-    const root = path.resolve(args.directory ?? '.');
+    const root = requireRepository(args.directory ?? '.', 'retrofit');
     const interactive = !args.dryRun && (args.interactive ?? (!args.yes && io.stdinIsTTY));
     const { runRetrofit } = await import('../../retrofit/run.js');
     const confirm = interactive ? (await import('../../retrofit/confirm.js')).inquirerConfirm(io) : undefined;

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from '../command.js';
@@ -6,6 +5,8 @@ import { UsageError } from '../../errors.js';
 import { aggregate, findRepositories, runSurvey, type SurveyResult } from '../../check/survey.js';
 import { renderSurvey, SURVEY_FORMATS, type SurveyFormat } from '../../check/format/survey.js';
 import { SELECTION_HELP, SELECTION_OPTIONS, defaultCacheDir, gitHubFor, hasSelection, levelOption, planOptions, serverUrl, tokenFromEnv } from '../../fleet/options.js';
+import { EXIT_STATUS_HELP } from '../exit-status.js';
+import { checkOutputPath, writeOutputFile } from '../../output-file.js';
 
 function help(version: string): string {
   return `secure-cncf survey ${version}
@@ -34,10 +35,11 @@ ${SELECTION_HELP}
                            (default $XDG_CACHE_HOME/secure-cncf, else ~/.cache/secure-cncf)
   --no-cache               fetch everything, keep nothing
 
-Exit status
-  0  the survey ran (repositories that could not be audited are listed in the report)
-  2  usage error, no repositories found, or a token without the needed scope
-`;
+A survey exits 0 when it ran, even when some repositories could not be audited (they are rows of
+the report with the reason); 2 on a usage error, no repositories found, or a token without the
+needed scope.
+
+${EXIT_STATUS_HELP}`;
 }
 
 export const surveyCommand: Command = {
@@ -56,6 +58,9 @@ export const surveyCommand: Command = {
   async run({ values, positionals }, io) {
     const format = (typeof values['format'] === 'string' ? values['format'] : 'markdown') as SurveyFormat;
     if (!SURVEY_FORMATS.includes(format)) throw new UsageError(`Unknown --format "${format}". Valid formats: ${SURVEY_FORMATS.join(', ')}.`);
+    const output = typeof values['output'] === 'string' ? values['output'] : undefined;
+    // Checked before auditing anything: a bad path should not cost a whole survey.
+    const outputPath = output === undefined ? undefined : checkOutputPath(output);
     const level = levelOption(values);
     const under = Array.isArray(values['under']) ? values['under'].map(String) : [];
     let result: SurveyResult;
@@ -77,8 +82,7 @@ export const surveyCommand: Command = {
       });
     }
     const text = renderSurvey(result, format);
-    const output = typeof values['output'] === 'string' ? values['output'] : undefined;
-    if (output) writeFileSync(path.resolve(output), text);
+    if (outputPath) writeOutputFile(outputPath, text, output ?? outputPath);
     else io.stdout(text);
     return 0;
   },
