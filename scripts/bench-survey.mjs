@@ -1,5 +1,5 @@
 // `npm run bench` (part): `survey` of 100 repositories, measured as processes with /usr/bin/time
-// (wall time and peak resident memory, median of BENCH_RUNS runs):
+// (wall time and peak resident memory, median of BENCH_SURVEY_RUNS runs, default 1):
 //   - local: `survey --under` over 100 git repositories on disk (one process, one repository at a time);
 //   - remote: `survey --org` through the GitHub API client against a loopback server that answers
 //     like api.github.com (list, head commits), fetching from file:// remotes, cold (empty cache)

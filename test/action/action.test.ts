@@ -73,6 +73,22 @@ describe('the action entry', () => {
     expect(JSON.parse(readFileSync(path.join(r.dir, 'secure-cncf.sarif'), 'utf8')).version).toBe('2.1.0');
   });
 
+  it('survey: every git repository under the directory, the report written, no level output', async () => {
+    const r = runner({ command: 'survey', directory: '.', format: 'csv' });
+    for (const name of ['a', 'b']) {
+      mkdirSync(path.join(r.dir, 'fleet', name, '.git'), { recursive: true });
+      writeFileSync(path.join(r.dir, 'fleet', name, 'go.mod'), `module example.com/${name}\n`);
+    }
+    r.env['INPUT_DIRECTORY'] = 'fleet';
+    expect(await runAction(r.io)).toBe(0);
+    const out = outputs(r.env['GITHUB_OUTPUT']!);
+    expect(out['level']).toBe('');
+    expect(out['report']).toBe(path.join(r.dir, 'secure-cncf-survey.csv'));
+    const rows = readFileSync(out['report']!, 'utf8').trim().split('\r\n');
+    expect(rows).toHaveLength(3);
+    expect(readFileSync(r.env['GITHUB_STEP_SUMMARY']!, 'utf8')).toContain('# secure-cncf survey');
+  });
+
   it('bad inputs: exit 2 with an error annotation naming the valid choices, nothing written', async () => {
     for (const [inputs, message] of [
       [{ command: 'deploy' }, /Unknown command "deploy". Valid commands: check, survey/],
