@@ -82,6 +82,10 @@ export interface RepoFacts {
   remote?: Repository;
   defaultBranch?: string;
   renovateConfig?: string;
+  /** Go main packages per module directory ("/" -> [".", "cmd/widget"]): one GoReleaser build each. */
+  goMains?: Record<string, string[]>;
+  /** An existing GoReleaser configuration at the root (".goreleaser.yml", ...): edited, never duplicated. */
+  goreleaserConfig?: string;
   stored?: StoredState;
 }
 

@@ -4,6 +4,7 @@ import { readState } from '../state.js';
 import { findManifests } from './manifests.js';
 import { readGitInfo } from './git.js';
 import { indexTree, type DirEntryIndex } from './walk.js';
+import { findGoMains, findGoreleaserConfig } from './go-release.js';
 
 export const RENOVATE_CONFIGS = [
   'renovate.json',
@@ -51,6 +52,9 @@ export async function detectFacts(root: string, index: DirEntryIndex): Promise<R
     return index.files.get(dir)?.includes(config.slice(slash + 1)) ?? false;
   });
   if (renovate) facts.renovateConfig = renovate;
+  if (findings.manifests.gomod) facts.goMains = findGoMains(root, index, findings.manifests.gomod);
+  const goreleaser = findGoreleaserConfig(index);
+  if (goreleaser) facts.goreleaserConfig = goreleaser;
   const stored = readState(root);
   if (stored) facts.stored = stored;
   return facts;
