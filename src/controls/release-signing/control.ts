@@ -77,10 +77,10 @@ export function buildJobs(profile: Profile): BuildJob[] {
  * and the target name each one gives its assets.
  */
 export const NATIVE_RUNNERS = [
-  { runner: 'ubuntu-24.04', os: 'linux', arch: 'amd64' },
-  { runner: 'ubuntu-24.04-arm', os: 'linux', arch: 'arm64' },
-  { runner: 'macos-14', os: 'darwin', arch: 'arm64' },
-  { runner: 'windows-latest', os: 'windows', arch: 'amd64' },
+  { runner: 'ubuntu-24.04', target: 'linux_amd64' },
+  { runner: 'ubuntu-24.04-arm', target: 'linux_arm64' },
+  { runner: 'macos-14', target: 'darwin_arm64' },
+  { runner: 'windows-latest', target: 'windows_amd64' },
 ] as const;
 
 /**
