@@ -4,6 +4,10 @@ import { LANGUAGE_ECOSYSTEMS } from '../../profile.js';
 import { workflowData, workingDir } from '../common.js';
 import { evidence } from './evidence.js';
 import { goBuilds, goVersionFile } from './goreleaser.js';
+import { pinUsable } from '../../pins.js';
+
+/** The action that publishes Python distributions to PyPI through trusted publishing. */
+export const PYPI_PUBLISH = 'pypa/gh-action-pypi-publish';
 
 /** How one language's release artifacts are built (empty when the language ships none). */
 type BuildKind = 'go-binaries' | 'cargo-binaries' | 'cargo-package' | 'python-build' | 'npm-pack' | 'maven-package' | 'gradle-build' | 'cmake';
@@ -162,6 +166,8 @@ export const releaseSigning: Control = {
               nativeTargets: NATIVE_RUNNERS,
               // npm packages are published with provenance after the GitHub release is complete.
               publishNpm: profile.languages.includes('javascript') && profile.answers.artifacts.includes('libraries'),
+              // PyPI trusted publishing needs a current pin of pypa/gh-action-pypi-publish (attestations came in v1.10).
+              pypi: profile.languages.includes('python') && profile.answers.artifacts.includes('libraries') ? (pinUsable(PYPI_PUBLISH) ? 'publish' : 'no-pin') : 'none',
             },
           },
     ];
