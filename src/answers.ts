@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { Answers, Artifact, Language, Level, RepoFacts, Repository } from './model.js';
+import type { Answers, Artifact, ChartPublishing, Language, Level, RepoFacts, Repository } from './model.js';
 import { UsageError } from './errors.js';
 import {
   parseArtifacts,
+  parseChartPublishing,
   parseCompliance,
   parseLanguages,
   parseLevel,
@@ -24,6 +25,7 @@ export interface AnswerFlags {
   artifacts?: string[] | undefined;
   branch?: string | undefined;
   portal?: boolean | undefined;
+  charts?: string | undefined;
 }
 
 /** Defaults for every question: earlier answers first, then what detection found, then fallbacks. */
@@ -37,6 +39,8 @@ export interface AnswerDefaults {
   defaultBranch: string;
   /** Undefined: decided by the level (portal metadata by default from level 2). */
   portal?: boolean;
+  /** Earlier answer, else chart-releaser where the repository already publishes an index with it, else OCI. */
+  chartPublishing: ChartPublishing;
 }
 
 function manifestName(root: string): string | undefined {
@@ -58,6 +62,7 @@ export function answerDefaults(facts: RepoFacts): AnswerDefaults {
     compliance: stored?.compliance ?? [],
     artifacts: stored?.artifacts ?? facts.artifacts,
     defaultBranch: stored?.defaultBranch ?? facts.defaultBranch ?? 'main',
+    chartPublishing: stored?.chartPublishing ?? (facts.chartReleaser ? 'chart-releaser' : 'oci'),
   };
   const repository = stored?.repository ?? facts.remote;
   if (repository) defaults.repository = repository;
@@ -79,14 +84,18 @@ export function resolveAnswers(flags: AnswerFlags, defaults: AnswerDefaults): An
     throw new UsageError('No languages detected in this directory. Pass --language with one or more of: go, rust, python, javascript, java-maven, java-gradle, cpp.');
   }
   const level = flags.level ? parseLevel(flags.level) : defaults.level;
+  const chartPublishing = flags.charts ? parseChartPublishing(flags.charts) : defaults.chartPublishing;
+  const artifacts = flags.artifacts?.length ? parseArtifacts(flags.artifacts) : defaults.artifacts;
   return {
     projectName,
     repository,
     languages,
     level,
     compliance: flags.compliance?.length ? parseCompliance(flags.compliance, PRESET_IDS) : defaults.compliance,
-    artifacts: flags.artifacts?.length ? parseArtifacts(flags.artifacts) : defaults.artifacts,
+    artifacts,
     defaultBranch: validateBranch(flags.branch ?? defaults.defaultBranch),
     portal: flags.portal ?? defaults.portal ?? level >= 2,
+    // Recorded only for projects that release charts, so other answers files stay as they were.
+    ...(artifacts.includes('helm-charts') ? { chartPublishing } : {}),
   };
 }

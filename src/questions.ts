@@ -12,6 +12,8 @@ export interface Question {
   default?: unknown;
   choices?: Array<{ name: string; value: string | number; checked?: boolean }>;
   validate?: (value: unknown) => true | string;
+  /** Asked only when this holds for the answers so far (Inquirer's `when`). */
+  when?: (answers: Record<string, unknown>) => boolean;
 }
 
 function check(fn: () => unknown): true | string {
@@ -67,6 +69,17 @@ export function questions(defaults: AnswerDefaults, flags: AnswerFlags): Questio
       choices: ARTIFACTS.map((a) => ({ name: a, value: a, checked: defaults.artifacts.includes(a) })),
     },
     {
+      type: 'list',
+      name: 'charts',
+      message: 'Publish Helm charts',
+      default: defaults.chartPublishing,
+      choices: [
+        { name: 'OCI artifacts in GHCR, signed with cosign', value: 'oci' },
+        { name: 'chart-releaser (GitHub Pages index.yaml)', value: 'chart-releaser' },
+      ],
+      when: (answers: Record<string, unknown>) => ((answers['artifacts'] as string[] | undefined) ?? defaults.artifacts).includes('helm-charts'),
+    },
+    {
       type: 'confirm',
       name: 'portal',
       message: 'Developer-portal metadata (Backstage catalog-info.yaml, TechDocs)?',
@@ -89,6 +102,7 @@ export function promptAnswersToFlags(raw: Record<string, unknown>, flags: Answer
   if (raw['artifacts'] !== undefined) result.artifacts = list(raw['artifacts']);
   if (raw['branch'] !== undefined) result.branch = String(raw['branch']);
   if (typeof raw['portal'] === 'boolean') result.portal = raw['portal'];
+  if (typeof raw['charts'] === 'string') result.charts = raw['charts'];
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { ARTIFACTS, LANGUAGES, LEVELS, LEVEL_NAMES, type Artifact, type Language, type Level } from './model.js';
+import { ARTIFACTS, CHART_PUBLISHING, LANGUAGES, LEVELS, LEVEL_NAMES, type Artifact, type ChartPublishing, type Language, type Level } from './model.js';
 import { UsageError } from './errors.js';
 
 const LANGUAGE_ALIASES: Record<string, Language> = {
@@ -56,6 +56,13 @@ export function parseLanguages(value: string | string[]): Language[] {
   });
   if (result.length === 0) throw new UsageError(`--language needs at least one of: ${LANGUAGES.join(', ')}.`);
   return unique(result);
+}
+
+/** A --charts value: one of CHART_PUBLISHING. */
+export function parseChartPublishing(value: string): ChartPublishing {
+  const found = CHART_PUBLISHING.find((c) => c === value.trim().toLowerCase());
+  if (!found) throw new UsageError(`Unknown chart publishing "${value}". Valid values: ${CHART_PUBLISHING.join(', ')}.`);
+  return found;
 }
 
 export function parseArtifacts(value: string | string[]): Artifact[] {

@@ -199,6 +199,7 @@ const EMULATORS: Record<string, (w: Record<string, string>, c: ActionContext, us
   'dtolnay/rust-toolchain': recordOnly,
   'sigstore/cosign-installer': recordOnly,
   'anchore/sbom-action/download-syft': recordOnly,
+  'helm/chart-releaser-action': recordOnly,
   'step-security/harden-runner': recordOnly,
   'docker/setup-qemu-action': recordOnly,
   'docker/setup-buildx-action': recordOnly,

@@ -12,7 +12,7 @@ import { condition, interpolate, type Functions, type Value } from './expression
 import { emulate, type ActionContext } from './emulators.js';
 
 /** Tools that always get a stand-in; the rest are stood in only where the machine lacks them. */
-const ALWAYS_STUBBED = ['gh', 'cosign', 'helm', 'docker', 'go', 'govulncheck', 'gitleaks', 'rustup', 'pipx', 'mvn', 'clang', 'clang++', 'npx', 'cargo', 'npm'];
+const ALWAYS_STUBBED = ['gh', 'cosign', 'helm', 'docker', 'go', 'govulncheck', 'gitleaks', 'rustup', 'pipx', 'mvn', 'clang', 'clang++', 'npx', 'cargo', 'npm', 'cr'];
 
 export interface ToolCall {
   tool: string;

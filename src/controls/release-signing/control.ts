@@ -125,6 +125,7 @@ export function releaseIdentity(profile: Profile) {
     hasImages: profile.artifacts.includes('container-images'),
     hasCharts: profile.artifacts.includes('helm-charts'),
     level: profile.answers.level,
+    chartPublishing: profile.answers.chartPublishing ?? 'oci',
     /** GoReleaser signs SHA256SUMS only; the workflow signs every file. */
     signsEveryFile: releaseTool(profile) === 'workflow',
   };
@@ -163,6 +164,7 @@ export const releaseSigning: Control = {
               ...common,
               builds,
               goBuilds: go,
+              chartPublishing: profile.answers.chartPublishing ?? 'oci',
               nativeTargets: NATIVE_RUNNERS,
               // npm packages are published with provenance after the GitHub release is complete.
               publishNpm: profile.languages.includes('javascript') && profile.answers.artifacts.includes('libraries'),
