@@ -98,6 +98,11 @@ export function releaseTool(profile: Profile): 'goreleaser' | 'workflow' {
   return goOnly && !profile.artifacts.includes('helm-charts') ? 'goreleaser' : 'workflow';
 }
 
+/** Whether the plan writes Dockerfile.goreleaser: GoReleaser builds the image (and no GoReleaser config exists yet). */
+export function writesGoreleaserDockerfile(profile: Profile): boolean {
+  return releaseTool(profile) === 'goreleaser' && profile.artifacts.includes('container-images') && !profile.facts.goreleaserConfig;
+}
+
 /** Escape a literal for use inside a POSIX extended / RE2 regular expression. */
 export function regexLiteral(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, (c) => `\\${c}`);
@@ -177,7 +182,7 @@ export const releaseSigning: Control = {
     if (go.length > 0 && !profile.facts.goreleaserConfig) {
       const standalone = tool === 'goreleaser';
       // GoReleaser builds the image only where it builds everything: from its own binaries.
-      const image = standalone && identity.hasImages ? identity.image : undefined;
+      const image = writesGoreleaserDockerfile(profile) ? identity.image : undefined;
       outputs.push({
         path: '.goreleaser.yaml',
         template: 'release-signing/goreleaser.yaml.ejs',
