@@ -158,7 +158,7 @@ export const releaseSigning: Control = {
     const go = builds.some((b) => b.kind === 'go-binaries') ? goBuilds(profile) : [];
     const tool = releaseTool(profile);
     const goreleaserConfig = profile.facts.goreleaserConfig ?? '.goreleaser.yaml';
-    const common = { ...workflowData(profile, 'release'), ...identity, goVersionFile: goVersionFile(go), goreleaserConfig, dockerContext: dockerContext(profile) };
+    const common = { ...workflowData(profile, 'release'), ...identity, goVersionFile: goVersionFile(go), goreleaserConfig, existingConfig: Boolean(profile.facts.goreleaserConfig), dockerContext: dockerContext(profile) };
     const outputs: ControlOutput[] = [
       tool === 'goreleaser'
         ? { path: '.github/workflows/release.yml', template: 'release-signing/release-go.yml.ejs', data: common }

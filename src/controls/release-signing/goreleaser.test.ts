@@ -129,6 +129,12 @@ describe('GoReleaser builds', () => {
     const { plan, release } = await files({ languages: ['go'], artifacts: ['binaries'], level: 2 }, { ...facts({ '/': ['.'] }), goreleaserConfig: '.goreleaser.yml' });
     expect(plan.files.map((f) => f.path)).not.toContain('.goreleaser.yaml');
     expect(release).toContain('GoReleaser (.goreleaser.yml)');
+    // Its checksum file has the project's name for it: the attestation reads it from artifacts.json.
+    expect(await actionlint(release, RELEASE)).toEqual([]);
+    expect(checkWorkflow(RELEASE, release, { release: true })).toEqual([]);
+    const steps: any[] = parse(release).jobs.goreleaser.steps;
+    expect(steps.find((s) => usesName(s) === 'actions/attest-build-provenance').with).toEqual({ 'subject-checksums': '${{ steps.out.outputs.file }}' });
+    expect(steps.find((s) => s.id === 'out').run).toContain('select(.type == "Checksum")');
   });
 
   it('with other languages, GoReleaser only builds the Go archives and the workflow signs everything', async () => {
