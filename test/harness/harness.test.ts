@@ -191,6 +191,19 @@ describe('a Go project released with GoReleaser', () => {
     expect(gh.at(-1)?.args).toContain('--draft=false');
   }, 300_000);
 
+  it("runs the project's own GoReleaser configuration and attests the checksum file it names", async () => {
+    const own = 'version: 2\nproject_name: widget\nbuilds:\n  - main: ./cmd/widget\n    goos: [linux]\n    goarch: [amd64]\narchives:\n  - formats: [tar.gz]\nchecksum:\n  name_template: checksums.txt\nrelease:\n  draft: true\n';
+    const facts = { ...repoFacts({ languages: ['go'], artifacts: ['binaries'] }), goreleaserConfig: '.goreleaser.yml' };
+    const { workflows, repoFiles } = await generated({ level: 2, languages: ['go'], artifacts: ['binaries'] }, facts);
+    expect(repoFiles).toEqual({});
+    const root = repo({ ...fx.GO_COMMANDS, '.goreleaser.yml': own }, 'v1.0.0');
+    const result = run({ repo: root, workflow: path.join(workflows, 'release.yml'), event: 'push', ref: 'refs/tags/v1.0.0', goRequirements: fx.goRequirements() });
+    expect(failures(result)).toEqual([]);
+    expect(result.events.find((e) => e.kind === 'attest')?.['subjects']).toEqual(['widget_1.0.0_linux_amd64.tar.gz']);
+    expect(result.releases['v1.0.0']?.assets).toEqual(expect.arrayContaining(['checksums.txt']));
+    expect(result.releases['v1.0.0']?.draft).toBe(false);
+  }, 300_000);
+
   it('a config whose build points at a missing main package fails the release job', async () => {
     const facts = { ...repoFacts({ languages: ['go'], artifacts: ['binaries'] }), goMains: { '/': ['cmd/missing'] } };
     const { workflows, repoFiles } = await generated({ level: 2, languages: ['go'], artifacts: ['binaries'] }, facts);
