@@ -5,7 +5,7 @@
 // and the flag that overrides it.
 import { ARTIFACTS, LANGUAGES, type Answers, type Repository } from './model.js';
 import { UsageError } from './errors.js';
-import { parseArtifacts, parseCompliance, parseLanguages, parseLevel, parseRepository, validateBranch, validateProjectName } from './validate.js';
+import { parseArtifacts, parseChartPublishing, parseCompliance, parseLanguages, parseLevel, parseRepository, validateBranch, validateProjectName } from './validate.js';
 import { PRESET_IDS } from './presets.js';
 
 export type AnswerField = keyof Answers;
@@ -97,6 +97,14 @@ export const ANSWER_FIELDS: { [K in AnswerField]: FieldSpec<K> } = {
       return validateBranch(v);
     },
   },
+  chartPublishing: {
+    flag: '--charts',
+    expected: 'oci or chart-releaser',
+    parse: (v) => {
+      if (typeof v !== 'string') throw typeError('a string', v);
+      return parseChartPublishing(v);
+    },
+  },
   portal: {
     flag: '--portal / --no-portal',
     expected: 'true or false',
@@ -113,6 +121,7 @@ export const ANSWER_LABELS: Record<AnswerField, string> = {
   languages: 'languages',
   level: 'level',
   compliance: 'compliance presets',
+  chartPublishing: 'chart publishing',
   artifacts: 'release artifacts',
   defaultBranch: 'default branch',
   portal: 'portal setting',

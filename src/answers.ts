@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { Answers, Artifact, Language, Level, RepoFacts, Repository } from './model.js';
+import type { Answers, Artifact, ChartPublishing, Language, Level, RepoFacts, Repository } from './model.js';
 import { UsageError } from './errors.js';
 import {
   parseArtifacts,
+  parseChartPublishing,
   parseCompliance,
   parseLanguages,
   parseLevel,
@@ -22,6 +23,7 @@ export interface AnswerFlags {
   artifacts?: string[] | undefined;
   branch?: string | undefined;
   portal?: boolean | undefined;
+  charts?: string | undefined;
 }
 
 /** Defaults for every question: earlier answers first, then what detection found, then fallbacks. */
@@ -42,6 +44,8 @@ export interface AnswerDefaults {
    * package.json, HEAD). resolveAnswers checks these with the flag's validator and names the source.
    */
   sources?: Partial<Record<AnswerField, string>>;
+  /** Earlier answer, else chart-releaser where the repository already publishes an index with it, else OCI. */
+  chartPublishing: ChartPublishing;
 }
 
 function manifestName(root: string): string | undefined {
@@ -79,6 +83,7 @@ export function answerDefaults(facts: RepoFacts): AnswerDefaults {
     artifacts: stored?.artifacts ?? facts.artifacts,
     defaultBranch: defaultBranch ?? 'main',
     sources,
+    chartPublishing: stored?.chartPublishing ?? (facts.chartReleaser ? 'chart-releaser' : 'oci'),
   };
   const repository = stored?.repository ?? facts.remote;
   if (!stored?.repository && facts.remote) sources.repository = `the "origin" remote (${facts.remoteUrl ?? `${facts.remote.owner}/${facts.remote.name}`})`;
@@ -135,6 +140,7 @@ export function resolveAnswers(flags: AnswerFlags, defaults: AnswerDefaults): An
   const level = flags.level !== undefined ? attempt(() => parseLevel(flags.level as string)) : defaults.level;
   const compliance = flags.compliance !== undefined ? attempt(() => parseCompliance(flags.compliance as string[], PRESET_IDS)) : defaults.compliance;
   const artifacts = flags.artifacts !== undefined ? attempt(() => parseArtifacts(flags.artifacts as string[])) : defaults.artifacts;
+  const chartPublishing = flags.charts !== undefined ? attempt(() => parseChartPublishing(flags.charts as string)) : defaults.chartPublishing;
   const defaultBranch = attempt(() => resolveField('defaultBranch', flags.branch, defaults.defaultBranch, defaults));
   if (problems.length === 1) throw new UsageError(problems[0]);
   if (problems.length > 1) throw new UsageError(`${problems.length} answers are missing or invalid:\n  - ${problems.join('\n  - ')}`);
@@ -147,5 +153,7 @@ export function resolveAnswers(flags: AnswerFlags, defaults: AnswerDefaults): An
     artifacts: artifacts as Artifact[],
     defaultBranch: defaultBranch as string,
     portal: flags.portal ?? defaults.portal ?? (level as Level) >= 2,
+    // Recorded only for projects that release charts, so other answers files stay as they were.
+    ...(artifacts?.includes('helm-charts') ? { chartPublishing: chartPublishing as ChartPublishing } : {}),
   };
 }

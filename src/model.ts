@@ -21,6 +21,10 @@ export const LEVEL_NAMES: Record<Level, string> = { 1: 'sandbox', 2: 'incubating
 export const ARTIFACTS = ['binaries', 'container-images', 'helm-charts', 'libraries'] as const;
 export type Artifact = (typeof ARTIFACTS)[number];
 
+/** How Helm charts are published: OCI artifacts in GHCR (signed by digest), or chart-releaser's GitHub Pages index. */
+export const CHART_PUBLISHING = ['oci', 'chart-releaser'] as const;
+export type ChartPublishing = (typeof CHART_PUBLISHING)[number];
+
 /** Dependabot `package-ecosystem` values this tool can emit. */
 export type Ecosystem =
   | 'github-actions'
@@ -67,6 +71,8 @@ export interface Answers {
   defaultBranch: string;
   /** Write developer-portal metadata (Backstage catalog-info.yaml, TechDocs). */
   portal: boolean;
+  /** How charts are published (when helm-charts are released); undefined means OCI. */
+  chartPublishing?: ChartPublishing;
 }
 
 /** What `detect` found in a directory. Paths are repository-relative with forward slashes. */
@@ -86,6 +92,12 @@ export interface RepoFacts {
   renovateConfig?: string;
   /** repository.status of an existing SECURITY-INSIGHTS.yml: kept, so re-runs do not flip it. */
   insightsStatus?: string;
+  /** Go main packages per module directory ("/" -> [".", "cmd/widget"]): one GoReleaser build each. */
+  goMains?: Record<string, string[]>;
+  /** An existing GoReleaser configuration at the root (".goreleaser.yml", ...): edited, never duplicated. */
+  goreleaserConfig?: string;
+  /** Where the repository already publishes a chart index with chart-releaser (its config or workflow). */
+  chartReleaser?: string;
   stored?: StoredState;
 }
 

@@ -28,6 +28,12 @@ export function loadPins(file = path.join(dataDir, 'action-pins.json')): PinTabl
   return table;
 }
 
+/** Whether the table has a pin for `name` that templates may use (present and not marked stale). */
+export function pinUsable(name: string, table: PinTable = loadPins()): boolean {
+  const pin = table.actions[name];
+  return Boolean(pin && !pin.staleSnapshot);
+}
+
 /**
  * The `uses:` value for an action or reusable workflow, exactly as the pin table says it must be
  * referenced: `owner/repo@<sha> # vX.Y.Z` (Dependabot and Renovate update both together), or the

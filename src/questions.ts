@@ -112,6 +112,17 @@ export function questions(defaults: AnswerDefaults, flags: AnswerFlags): Questio
       when: (answers) => needsReleases(level(answers), (answers['compliance'] as string[] | undefined) ?? flags.compliance ?? defaults.compliance),
     },
     {
+      type: 'select',
+      name: 'charts',
+      message: 'Publish Helm charts',
+      default: defaults.chartPublishing,
+      choices: [
+        { name: 'OCI artifacts in GHCR, signed with cosign', value: 'oci' },
+        { name: 'chart-releaser (GitHub Pages index.yaml)', value: 'chart-releaser' },
+      ],
+      when: (answers) => ((answers['artifacts'] as string[] | undefined) ?? defaults.artifacts).includes('helm-charts'),
+    },
+    {
       type: 'confirm',
       name: 'portal',
       message: 'Developer-portal metadata (Backstage catalog-info.yaml, TechDocs)?',
@@ -134,6 +145,7 @@ export function promptAnswersToFlags(raw: Record<string, unknown>, flags: Answer
   if (raw['artifacts'] !== undefined) result.artifacts = list(raw['artifacts']);
   if (raw['branch'] !== undefined) result.branch = String(raw['branch']);
   if (typeof raw['portal'] === 'boolean') result.portal = raw['portal'];
+  if (typeof raw['charts'] === 'string') result.charts = raw['charts'];
   return result;
 }
 

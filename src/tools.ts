@@ -13,6 +13,7 @@ interface ToolVersions {
   pipAudit: ToolVersion;
   cargoFuzz: ToolVersion;
   atheris: ToolVersion & { python: string };
+  goreleaser: ToolVersion;
 }
 
 let cached: ToolVersions | undefined;
@@ -27,6 +28,8 @@ export function toolVersions(): {
   atheris: string;
   /** The Python version the fuzzing workflow runs Atheris on (one it ships wheels for). */
   atherisPython: string;
+  /** The GoReleaser release goreleaser-action installs (exact, so a release build is repeatable). */
+  goreleaser: string;
 } {
   cached ??= JSON.parse(readFileSync(path.join(dataDir, 'tool-versions.json'), 'utf8')) as ToolVersions;
   return {
@@ -37,5 +40,6 @@ export function toolVersions(): {
     cargoFuzz: cached.cargoFuzz.version,
     atheris: cached.atheris.version,
     atherisPython: cached.atheris.python,
+    goreleaser: cached.goreleaser.version,
   };
 }

@@ -1,4 +1,4 @@
-import { ARTIFACTS, LANGUAGES, LEVELS, LEVEL_NAMES, type Artifact, type Language, type Level } from './model.js';
+import { ARTIFACTS, CHART_PUBLISHING, LANGUAGES, LEVELS, LEVEL_NAMES, type Artifact, type ChartPublishing, type Language, type Level } from './model.js';
 import { UsageError } from './errors.js';
 import { parseGitHubRemote } from './detect/git.js';
 
@@ -68,6 +68,13 @@ function noneOrList(raw: string[], value: string | string[], flag: string, choic
     throw new UsageError(`${flag} combines "none" with ${raw.filter((item) => item.toLowerCase() !== 'none').join(', ')}; give either "none" or a list of: ${choices.join(', ')}.`);
   }
   return none.length > 0;
+}
+
+/** A --charts value: one of CHART_PUBLISHING. */
+export function parseChartPublishing(value: string): ChartPublishing {
+  const found = CHART_PUBLISHING.find((c) => c === value.trim().toLowerCase());
+  if (!found) throw new UsageError(`Unknown chart publishing "${value}". Valid values: ${CHART_PUBLISHING.join(', ')}.`);
+  return found;
 }
 
 export function parseArtifacts(value: string | string[]): Artifact[] {

@@ -46,7 +46,14 @@ describe('questions', () => {
   it('skips questions answered by flags', () => {
     const defaults = answerDefaults(emptyFacts('/tmp/x'));
     const asked = questions(defaults, { repo: 'acme/widget', language: ['go'] }).map((q) => q.name);
-    expect(asked).toEqual(['name', 'level', 'compliance', 'artifacts', 'portal', 'branch']);
+    expect(asked).toEqual(['name', 'level', 'compliance', 'artifacts', 'charts', 'portal', 'branch']);
+  });
+
+  it('asks how to publish charts only when charts are released', () => {
+    const charts = questions(answerDefaults(emptyFacts('/tmp/x')), {}).find((q) => q.name === 'charts');
+    expect(charts?.when?.({ artifacts: ['binaries'] })).toBe(false);
+    expect(charts?.when?.({ artifacts: ['helm-charts', 'binaries'] })).toBe(true);
+    expect(charts?.choices?.map((c) => c.value)).toEqual(['oci', 'chart-releaser']);
   });
 
   it('validates answers at the prompt with the same messages as the flags', () => {

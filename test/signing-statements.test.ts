@@ -23,7 +23,9 @@ describe.each(CASES)('signing statements: %o', (overrides) => {
     const plan = await planFor({ languages: ['go'], artifacts: ['binaries', 'container-images'], ...overrides });
     const release = content(plan, '.github/workflows/release.yml');
     const security = content(plan, 'SECURITY.md')!;
-    const signs = release?.includes('cosign sign-blob') ?? false;
+    // Go releases sign through GoReleaser's config (its `signs:` runs cosign sign-blob).
+    const goreleaser = content(plan, '.goreleaser.yaml');
+    const signs = (release?.includes('cosign sign-blob') ?? false) || (release !== undefined && /cmd:\s*cosign[\s\S]*sign-blob/.test(goreleaser ?? ''));
     expect(security.includes('cosign verify-blob'), 'verify commands iff the release workflow signs').toBe(signs);
     expect(security.includes('When the project starts signing releases'), '"not signed yet" iff nothing signs').toBe(!signs);
     const slsa = release?.includes('slsa-framework/slsa-github-generator') ?? false;

@@ -23,6 +23,8 @@ Options
   --artifacts <list>       release artifacts: ${ARTIFACTS.join(', ')}, or none
   --branch <name>          default branch (default: detected, else main)
   --portal, --no-portal    developer-portal metadata: Backstage catalog-info.yaml, TechDocs
+  --charts <how>           Helm chart publishing: oci (GHCR, cosign-signed; default) or chart-releaser
+                           (GitHub Pages index; the default where the repository already uses it)
                            (default: on from level 2)
   -y, --yes                non-interactive: take detected defaults and the flags above
   --dry-run                print every planned file (new content or unified diff); write nothing

@@ -6,6 +6,8 @@ import { readState } from '../state.js';
 import { findManifests } from './manifests.js';
 import { readGitInfo } from './git.js';
 import { indexTree, type DirEntryIndex } from './walk.js';
+import { findGoMains, findGoreleaserConfig } from './go-release.js';
+import { findChartReleaser } from './charts.js';
 
 export const RENOVATE_CONFIGS = [
   'renovate.json',
@@ -74,6 +76,11 @@ export async function detectFacts(root: string, index: DirEntryIndex): Promise<R
     const status = insightsStatus(readRegularFile(path.join(root, 'SECURITY-INSIGHTS.yml')) ?? '');
     if (status) facts.insightsStatus = status;
   }
+  if (findings.manifests.gomod) facts.goMains = findGoMains(root, index, findings.manifests.gomod);
+  const goreleaser = findGoreleaserConfig(index);
+  if (goreleaser) facts.goreleaserConfig = goreleaser;
+  const chartReleaser = findChartReleaser(root, index);
+  if (chartReleaser) facts.chartReleaser = chartReleaser;
   const stored = readState(root);
   if (stored) facts.stored = stored;
   return facts;

@@ -29,6 +29,13 @@ const CASES: Array<{ name: string; answers: Partial<Answers>; facts?: RepoFacts 
     name: 'level3-all-languages-all-artifacts',
     answers: { languages: [...LANGUAGES], level: 3, artifacts: [...ARTIFACTS] },
   },
+  // The release of each ecosystem with its own tool (level 2: the release workflow, .goreleaser.yaml).
+  { name: 'level2-go-release', answers: { languages: ['go'], level: 2, artifacts: ['binaries'] } },
+  { name: 'level2-rust-release', answers: { languages: ['rust'], level: 2, artifacts: ['binaries', 'libraries'] } },
+  { name: 'level2-python-release', answers: { languages: ['python'], level: 2, artifacts: ['libraries'] } },
+  { name: 'level2-javascript-release', answers: { languages: ['javascript'], level: 2, artifacts: ['libraries'] } },
+  { name: 'level2-helm-release', answers: { languages: ['go'], level: 2, artifacts: ['helm-charts'], chartPublishing: 'chart-releaser' } },
+  { name: 'level2-cpp-release', answers: { languages: ['cpp'], level: 2, artifacts: ['binaries'] } },
   // A new, empty repository: only what can run before any manifest exists.
   {
     name: 'level2-new-repository',

@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, wri
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { actionFacts } from '../helpers/action-facts.js';
+import { goreleaser } from './goreleaser.js';
 
 export interface ActionContext {
   workspace: string;
@@ -79,7 +80,8 @@ function uploadArtifact(w: Record<string, string>, c: ActionContext): Emitted {
   const target = path.join(c.store, name);
   // upload-artifact v4 and later: an artifact name can be used once per workflow run.
   if (existsSync(target)) return failed(`Failed to CreateArtifact: an artifact with this name already exists on the workflow run: ${name}`);
-  const sources = (w['path'] ?? '').split('\n').map((p) => p.trim()).filter(Boolean);
+  // Each line is a path or a one-level glob (dist/*.tar.gz).
+  const sources = (w['path'] ?? '').split('\n').map((p) => p.trim()).filter(Boolean).flatMap((p) => (p.includes('*') ? expand(c.workspace, p).map((f) => path.relative(c.workspace, f)) : [p]));
   let count = 0;
   for (const source of sources) {
     const full = path.join(c.workspace, source);
@@ -129,7 +131,14 @@ function sbom(w: Record<string, string>, c: ActionContext): Emitted {
 }
 
 function attest(w: Record<string, string>, c: ActionContext): Emitted {
-  if (w['subject-path']) {
+  if (w['subject-checksums']) {
+    // One subject per line of a sha256sum-style file.
+    const file = path.join(c.workspace, w['subject-checksums']);
+    if (!existsSync(file)) return failed(`Could not find subject checksums file ${w['subject-checksums']}`);
+    const subjects = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => l.split(/\s+/)[1] ?? '');
+    if (subjects.length === 0) return failed('No subjects in the checksums file');
+    c.events.push({ kind: 'attest', job: c.job, subjects });
+  } else if (w['subject-path']) {
     const subjects = expand(c.workspace, w['subject-path']);
     if (subjects.length === 0) return failed(`Could not find subject at path ${w['subject-path']}`);
     c.events.push({ kind: 'attest', job: c.job, subjects: subjects.map((s) => path.basename(s)) });
@@ -182,12 +191,15 @@ const EMULATORS: Record<string, (w: Record<string, string>, c: ActionContext, us
   'docker/build-push-action': buildPush,
   'docker/metadata-action': (w) => ok({ tags: `${w['images']}:1.2.3`, labels: '' }),
   'slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml': slsaGeneric,
+  'goreleaser/goreleaser-action': goreleaser,
   // Set up a tool the stand-ins or the machine already provide, or act outside this job's files.
   'actions/setup-node': recordOnly,
   'actions/setup-python': recordOnly,
   'actions/setup-java': recordOnly,
   'dtolnay/rust-toolchain': recordOnly,
   'sigstore/cosign-installer': recordOnly,
+  'anchore/sbom-action/download-syft': recordOnly,
+  'helm/chart-releaser-action': recordOnly,
   'step-security/harden-runner': recordOnly,
   'docker/setup-qemu-action': recordOnly,
   'docker/setup-buildx-action': recordOnly,

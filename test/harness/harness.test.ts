@@ -21,13 +21,22 @@ afterAll(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
 
+/** Generated files the release reads from the repository itself (GoReleaser's configuration and Dockerfile). */
+const RELEASE_CONFIGS = ['.goreleaser.yaml', 'Dockerfile.goreleaser'];
+
 /** The generated workflows of a case, written to a directory the runner reads them from. */
 async function generate(answers: Partial<Answers>, facts = repoFacts({ languages: answers.languages ?? ['go'], artifacts: answers.artifacts ?? ['binaries'] })): Promise<string> {
+  return (await generated(answers, facts)).workflows;
+}
+
+/** The workflows' directory and the generated files that belong in the repository under test. */
+async function generated(answers: Partial<Answers>, facts = repoFacts({ languages: answers.languages ?? ['go'], artifacts: answers.artifacts ?? ['binaries'] })) {
   const plan = await planFor(answers, facts);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'secure-cncf-workflows-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   for (const file of plan.files.filter((f) => f.path.startsWith('.github/workflows/'))) writeFileSync(path.join(dir, path.basename(file.path)), file.content);
-  return dir;
+  const repoFiles = Object.fromEntries(plan.files.filter((f) => RELEASE_CONFIGS.includes(f.path)).map((f) => [f.path, f.content]));
+  return { workflows: dir, repoFiles };
 }
 
 function repo(files: Parameters<typeof fixtureRepo>[0], tag?: string): string {
@@ -51,8 +60,9 @@ describe('the golden level-3 output, run on a repository with every manifest', (
   let release: RunResult;
 
   beforeAll(async () => {
-    workflows = await generate(GOLDEN);
-    root = repo(fx.ALL, 'v1.2.3');
+    const made = await generated(GOLDEN);
+    workflows = made.workflows;
+    root = repo({ ...fx.ALL, ...made.repoFiles }, 'v1.2.3');
     release = run({ repo: root, workflow: path.join(workflows, 'release.yml'), event: 'push', ref: 'refs/tags/v1.2.3', goRequirements: fx.goRequirements() });
   }, 600_000);
 
@@ -68,9 +78,14 @@ describe('the golden level-3 output, run on a repository with every manifest', (
   it('release: binary asset names carry their language and target', () => {
     const assets = release.releases['v1.2.3']?.assets ?? [];
     const archives = assets.filter((a) => a.endsWith('.tar.gz') && !a.endsWith('-source.tar.gz') && !/^widget_py/.test(a));
-    expect(archives.length).toBeGreaterThanOrEqual(7);
+    // GoReleaser: linux and darwin on amd64 and arm64 as .tar.gz (windows as .zip); Rust and C++ from
+    // the linux/amd64 runner this machine stands for (the other native runners are recorded only).
+    expect(archives.filter((a) => a.includes('_go_')).sort()).toEqual(['darwin_amd64', 'darwin_arm64', 'linux_amd64', 'linux_arm64'].map((t) => `widget_v1.2.3_go_${t}.tar.gz`));
+    expect(assets).toEqual(expect.arrayContaining(['widget_v1.2.3_go_windows_amd64.zip', 'widget_v1.2.3_go_windows_arm64.zip', 'widget_v1.2.3_cpp_linux_amd64.tar.gz']));
     for (const archive of archives) expect(archive).toMatch(/_v1\.2\.3_(go_(linux|darwin|windows)_(amd64|arm64)|rust_[a-z0-9_]+-[a-z0-9_-]+|cpp_linux_[a-z0-9_]+)\.tar\.gz$/);
     expect(new Set(archives).size).toBe(archives.length);
+    const otherRunners = release.events.filter((e) => e.kind === 'other-runner').map((e) => `${e['job']} ${e['runsOn']}`).sort();
+    expect(otherRunners).toEqual(['build-cpp macos-14', 'build-cpp ubuntu-24.04-arm', 'build-cpp windows-latest', 'build-rust macos-14', 'build-rust ubuntu-24.04-arm', 'build-rust windows-latest']);
   });
 
   it('release: no archive is empty, and every asset is signed', () => {
@@ -130,6 +145,73 @@ describe('the golden level-3 output, run on a repository with every manifest', (
     expect(failures(fuzz)).toEqual([]);
     const install = callsOf(fuzz, 'cargo').find((c) => c.args[0] === 'install');
     expect(install?.args).toEqual(['install', 'cargo-fuzz', '--locked', '--version', TOOLS['cargoFuzz']!.version]);
+  }, 300_000);
+});
+
+describe('a Go project released with GoReleaser', () => {
+  it.each([2, 3] as const)('level %i: binaries, checksums, SBOMs, signature, image and provenance; the release published last', async (level) => {
+    const answers: Partial<Answers> = { level, languages: ['go'], artifacts: ['binaries', 'container-images'] };
+    const facts = { ...repoFacts({ languages: ['go'], artifacts: ['binaries', 'container-images'] }), goMains: { '/': ['cmd/widget', 'cmd/widgetctl'] } };
+    const { workflows, repoFiles } = await generated(answers, facts);
+    expect(Object.keys(repoFiles).sort()).toEqual(['.goreleaser.yaml', 'Dockerfile.goreleaser']);
+    const root = repo({ ...fx.GO_COMMANDS, ...fx.IMAGE, ...repoFiles }, 'v1.2.3');
+    const result = run({ repo: root, workflow: path.join(workflows, 'release.yml'), event: 'push', ref: 'refs/tags/v1.2.3', goRequirements: fx.goRequirements() });
+    expect(failures(result)).toEqual([]);
+    expect(Object.values(result.jobs).every((r) => r === 'success'), JSON.stringify(result.jobs)).toBe(true);
+    const published = result.releases['v1.2.3'];
+    expect(published?.draft).toBe(false);
+    const targets = ['darwin_amd64', 'darwin_arm64', 'linux_amd64', 'linux_arm64'];
+    expect(published?.assets).toEqual(
+      expect.arrayContaining([
+        ...targets.map((t) => `widget_v1.2.3_go_${t}.tar.gz`),
+        ...targets.map((t) => `widget_v1.2.3_go_${t}.tar.gz.spdx.json`),
+        'widget_v1.2.3_go_windows_amd64.zip',
+        'widget_v1.2.3_source.tar.gz.spdx.json',
+        'SHA256SUMS',
+        'SHA256SUMS.sigstore.json',
+        ...(level >= 3 ? ['multiple.intoto.jsonl'] : []),
+      ]),
+    );
+    // Both main packages are in each archive.
+    const dist = path.join(result.dir, 'workspaces', 'goreleaser-0', 'dist');
+    const listing = spawnSync('tar', ['-tzf', path.join(dist, 'widget_v1.2.3_go_linux_arm64.tar.gz')], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
+    expect(listing).toEqual(['widget', 'widgetctl']);
+    // Keyless signatures: the checksum file (a Sigstore bundle) and the image by digest.
+    const cosign = callsOf(result, 'cosign').map((c) => c.args);
+    expect(cosign.filter((a) => a[0] === 'sign-blob').map((a) => path.basename(a[2] as string))).toEqual(['SHA256SUMS']);
+    const image = result.events.find((e) => e.kind === 'image');
+    expect(image?.['platforms']).toEqual(['linux/amd64', 'linux/arm64']);
+    // One image artifact per tag, all of the same digest.
+    expect(new Set(cosign.filter((a) => a[0] === 'sign').map((a) => a.join(' ')))).toEqual(new Set([`sign ghcr.io/acme/widget@${image?.['digest']} --yes`]));
+    // GitHub attestations: every file in SHA256SUMS, and the image by the digest GoReleaser pushed.
+    const attests = result.events.filter((e) => e.kind === 'attest');
+    expect(attests[0]?.['subjects']).toEqual(expect.arrayContaining(['widget_v1.2.3_go_linux_amd64.tar.gz', 'widget_v1.2.3_source.tar.gz']));
+    expect(attests[1]?.['subject']).toBe(`ghcr.io/acme/widget@${image?.['digest']}`);
+    const gh = callsOf(result, 'gh').filter((c) => c.args[0] === 'release');
+    expect(gh.at(-1)?.args).toContain('--draft=false');
+  }, 300_000);
+
+  it("runs the project's own GoReleaser configuration and attests the checksum file it names", async () => {
+    const own = 'version: 2\nproject_name: widget\nbuilds:\n  - main: ./cmd/widget\n    goos: [linux]\n    goarch: [amd64]\narchives:\n  - formats: [tar.gz]\nchecksum:\n  name_template: checksums.txt\nrelease:\n  draft: true\n';
+    const facts = { ...repoFacts({ languages: ['go'], artifacts: ['binaries'] }), goreleaserConfig: '.goreleaser.yml' };
+    const { workflows, repoFiles } = await generated({ level: 2, languages: ['go'], artifacts: ['binaries'] }, facts);
+    expect(repoFiles).toEqual({});
+    const root = repo({ ...fx.GO_COMMANDS, '.goreleaser.yml': own }, 'v1.0.0');
+    const result = run({ repo: root, workflow: path.join(workflows, 'release.yml'), event: 'push', ref: 'refs/tags/v1.0.0', goRequirements: fx.goRequirements() });
+    expect(failures(result)).toEqual([]);
+    expect(result.events.find((e) => e.kind === 'attest')?.['subjects']).toEqual(['widget_1.0.0_linux_amd64.tar.gz']);
+    expect(result.releases['v1.0.0']?.assets).toEqual(expect.arrayContaining(['checksums.txt']));
+    expect(result.releases['v1.0.0']?.draft).toBe(false);
+  }, 300_000);
+
+  it('a config whose build points at a missing main package fails the release job', async () => {
+    const facts = { ...repoFacts({ languages: ['go'], artifacts: ['binaries'] }), goMains: { '/': ['cmd/missing'] } };
+    const { workflows, repoFiles } = await generated({ level: 2, languages: ['go'], artifacts: ['binaries'] }, facts);
+    const root = repo({ ...fx.GO, ...repoFiles }, 'v1.0.0');
+    const result = run({ repo: root, workflow: path.join(workflows, 'release.yml'), event: 'push', ref: 'refs/tags/v1.0.0', goRequirements: fx.goRequirements() });
+    expect(result.jobs['goreleaser']).toBe('failure');
+    expect(result.jobs['publish']).toBe('skipped');
+    expect(result.releases['v1.0.0']).toBeUndefined();
   }, 300_000);
 });
 

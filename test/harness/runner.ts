@@ -12,7 +12,7 @@ import { condition, interpolate, type Functions, type Value } from './expression
 import { emulate, type ActionContext } from './emulators.js';
 
 /** Tools that always get a stand-in; the rest are stood in only where the machine lacks them. */
-const ALWAYS_STUBBED = ['gh', 'cosign', 'helm', 'docker', 'go', 'govulncheck', 'gitleaks', 'rustup', 'pipx', 'mvn', 'clang', 'clang++', 'npx', 'cargo', 'npm'];
+const ALWAYS_STUBBED = ['gh', 'cosign', 'helm', 'docker', 'go', 'govulncheck', 'gitleaks', 'rustup', 'pipx', 'mvn', 'clang', 'clang++', 'npx', 'cargo', 'npm', 'cr'];
 
 export interface ToolCall {
   tool: string;
@@ -169,6 +169,13 @@ export function runWorkflow(options: RunOptions): RunResult {
     let jobFailed = false;
     const outputs: Record<string, string> = {};
     matrixOf(job).forEach((matrix, index) => {
+      // This machine is one linux/amd64 runner: a job (or matrix entry) for another runner is
+      // recorded, not run, so the files it would build are not faked with this machine's.
+      const runsOn = String(interpolate(String(job['runs-on'] ?? ''), { ...baseContext, matrix }, baseFunctions) ?? '');
+      if (runsOn && !['ubuntu-24.04', 'ubuntu-latest'].includes(runsOn)) {
+        result.events.push({ kind: 'other-runner', job: id, runsOn, matrix });
+        return;
+      }
       const temp = path.join(dir, 'runner-temp', `${id}-${index}`);
       const workspace = path.join(dir, 'workspaces', `${id}-${index}`);
       mkdirSync(temp, { recursive: true });

@@ -228,8 +228,10 @@ function mvn() {
 function cosign() {
   log();
   if (args[0] === 'sign-blob') {
-    const bundle = flag('--bundle');
-    const file = args[args.length - 1];
+    // --bundle FILE or --bundle=FILE; the blob is the last argument that is not a flag.
+    const bundle = flag('--bundle') ?? args.find((a) => a.startsWith('--bundle='))?.slice('--bundle='.length);
+    const file = [...args].reverse().find((a) => !a.startsWith('-'));
+    if (!bundle) fail('cosign sign-blob: no --bundle');
     if (!existsSync(file)) fail(`cosign: ${file} does not exist`);
     writeFileSync(bundle, JSON.stringify({ signed: path.basename(file), sha256: sha256(file) }));
   }

@@ -55,6 +55,7 @@ function formData(a: Answers): Record<string, unknown> {
     compliance: a.compliance,
     artifacts: a.artifacts,
     portal: a.portal,
+    charts: a.chartPublishing ?? 'oci',
     branch: a.defaultBranch,
   };
 }
@@ -73,8 +74,8 @@ function renderSingle(value: unknown, parameters: Record<string, unknown>): unkn
 
 const VALID_ANSWERS: Answers[] = [
   answersFor(),
-  answersFor({ level: 2, languages: ['rust', 'python'], artifacts: ['container-images', 'helm-charts'], compliance: ['soc2'] }),
-  answersFor({ level: 3, languages: [...LANGUAGES], artifacts: [...ARTIFACTS], compliance: [...PRESET_IDS], defaultBranch: 'release/v1.x' }),
+  answersFor({ level: 2, languages: ['rust', 'python'], artifacts: ['container-images', 'helm-charts'], compliance: ['soc2'], chartPublishing: 'chart-releaser' }),
+  answersFor({ level: 3, languages: [...LANGUAGES], artifacts: [...ARTIFACTS], compliance: [...PRESET_IDS], defaultBranch: 'release/v1.x', chartPublishing: 'oci' }),
   answersFor({ projectName: 'Wid: "get" #1 — ünïcode', repository: { owner: 'a-b-c', name: '.weird_Repo.' }, portal: false, artifacts: [] }),
 ];
 

@@ -1,3 +1,4 @@
+import { writesGoreleaserDockerfile } from '../release-signing/control.js';
 import type { Control } from '../../catalog/types.js';
 import type { Profile } from '../../model.js';
 import { STATE_FILE } from '../../state.js';
@@ -38,6 +39,7 @@ export function sensitivePaths(profile: Profile): OwnedPath[] {
       { pattern: '/.goreleaser.yml', comment: 'Release build configuration' },
       { pattern: '/.goreleaser.yaml', comment: 'Release build configuration' },
     );
+    if (writesGoreleaserDockerfile(profile)) paths.push({ pattern: '/Dockerfile.goreleaser', comment: 'Release image GoReleaser builds' });
   }
   if (artifacts.includes('container-images')) {
     paths.push(

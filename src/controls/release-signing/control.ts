@@ -1,8 +1,13 @@
-import type { Control } from '../../catalog/types.js';
+import type { Control, ControlOutput } from '../../catalog/types.js';
 import type { Ecosystem, Language, Profile } from '../../model.js';
 import { LANGUAGE_ECOSYSTEMS } from '../../profile.js';
 import { retentionDays, workflowData, workingDir } from '../common.js';
 import { evidence } from './evidence.js';
+import { goBuilds, goVersionFile } from './goreleaser.js';
+import { pinUsable } from '../../pins.js';
+
+/** The action that publishes Python distributions to PyPI through trusted publishing. */
+export const PYPI_PUBLISH = 'pypa/gh-action-pypi-publish';
 
 /** How one language's release artifacts are built (empty when the language ships none). */
 type BuildKind = 'go-binaries' | 'cargo-binaries' | 'cargo-package' | 'python-build' | 'npm-pack' | 'maven-package' | 'gradle-build' | 'cmake';
@@ -12,6 +17,8 @@ interface BuildJob {
   id: string;
   kind: BuildKind;
   title: string;
+  /** Built on a native runner per target (compiled binaries) rather than once on linux/amd64. */
+  native: boolean;
   /** Manifest directories (workflow working directories) and a slug safe for file and artifact names. */
   modules: Array<{ dir: string; slug: string }>;
 }
@@ -38,7 +45,7 @@ export function buildJobs(profile: Profile): BuildJob[] {
   if (!binaries && !libraries) return [];
   const jobs: BuildJob[] = [];
   const add = (id: string, kind: BuildKind, title: string, language: Language) =>
-    jobs.push({ id, kind, title, modules: modulesFor(profile, language) });
+    jobs.push({ id, kind, title, native: kind === 'cargo-binaries' || kind === 'cmake', modules: modulesFor(profile, language) });
   for (const language of languages) {
     switch (language) {
       case 'go':
@@ -69,6 +76,33 @@ export function buildJobs(profile: Profile): BuildJob[] {
   return jobs;
 }
 
+/**
+ * GitHub-hosted runners that build natively for each target (no cross toolchains to maintain),
+ * and the target name each one gives its assets.
+ */
+export const NATIVE_RUNNERS = [
+  { runner: 'ubuntu-24.04', target: 'linux_amd64' },
+  { runner: 'ubuntu-24.04-arm', target: 'linux_arm64' },
+  { runner: 'macos-14', target: 'darwin_arm64' },
+  { runner: 'windows-latest', target: 'windows_amd64' },
+] as const;
+
+/**
+ * Who builds and publishes the release. `goreleaser`: a Go project whose only built files are Go
+ * binaries (images and SBOMs aside) releases with GoReleaser end to end; `workflow`: every other
+ * mix, where GoReleaser builds the Go archives and the workflow signs and publishes everything.
+ */
+export function releaseTool(profile: Profile): 'goreleaser' | 'workflow' {
+  const jobs = buildJobs(profile);
+  const goOnly = jobs.length === 1 && jobs[0]!.kind === 'go-binaries';
+  return goOnly && !profile.artifacts.includes('helm-charts') ? 'goreleaser' : 'workflow';
+}
+
+/** Whether the plan writes Dockerfile.goreleaser: GoReleaser builds the image (and no GoReleaser config exists yet). */
+export function writesGoreleaserDockerfile(profile: Profile): boolean {
+  return releaseTool(profile) === 'goreleaser' && profile.artifacts.includes('container-images') && !profile.facts.goreleaserConfig;
+}
+
 /** Escape a literal for use inside a POSIX extended / RE2 regular expression. */
 export function regexLiteral(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, (c) => `\\${c}`);
@@ -96,6 +130,9 @@ export function releaseIdentity(profile: Profile) {
     hasImages: profile.artifacts.includes('container-images'),
     hasCharts: profile.artifacts.includes('helm-charts'),
     level: profile.answers.level,
+    chartPublishing: profile.answers.chartPublishing ?? 'oci',
+    /** GoReleaser signs SHA256SUMS only; the workflow signs every file. */
+    signsEveryFile: releaseTool(profile) === 'workflow',
   };
 }
 
@@ -118,21 +155,49 @@ export const releaseSigning: Control = {
   outputs: (ctx) => {
     const { profile } = ctx;
     const identity = releaseIdentity(profile);
-    return [
-      {
-        path: '.github/workflows/release.yml',
-        template: 'release-signing/release.yml.ejs',
-        data: {
-          ...workflowData(profile, 'release'),
-          ...identity,
-          builds: buildJobs(profile),
-          // files handed between jobs carry the SBOMs and signatures: kept as long as a preset asks
-          retentionDays: retentionDays(ctx, 'artifact', 5),
-          dockerContext: dockerContext(profile),
-          // npm packages are published with provenance after the GitHub release is complete.
-          publishNpm: profile.languages.includes('javascript') && profile.answers.artifacts.includes('libraries'),
-        },
-      },
+    const builds = buildJobs(profile);
+    const go = builds.some((b) => b.kind === 'go-binaries') ? goBuilds(profile) : [];
+    const tool = releaseTool(profile);
+    const goreleaserConfig = profile.facts.goreleaserConfig ?? '.goreleaser.yaml';
+    const common = {
+      ...workflowData(profile, 'release'),
+      ...identity,
+      // files handed between jobs carry the SBOMs and signatures: kept as long as a preset asks
+      retentionDays: retentionDays(ctx, 'artifact', 5), goVersionFile: goVersionFile(go), goreleaserConfig, existingConfig: Boolean(profile.facts.goreleaserConfig), dockerContext: dockerContext(profile) };
+    const outputs: ControlOutput[] = [
+      tool === 'goreleaser'
+        ? { path: '.github/workflows/release.yml', template: 'release-signing/release-go.yml.ejs', data: common }
+        : {
+            path: '.github/workflows/release.yml',
+            template: 'release-signing/release.yml.ejs',
+            data: {
+              ...common,
+              builds,
+              goBuilds: go,
+              chartPublishing: profile.answers.chartPublishing ?? 'oci',
+              nativeTargets: NATIVE_RUNNERS,
+              // npm packages are published with provenance after the GitHub release is complete.
+              publishNpm: profile.languages.includes('javascript') && profile.answers.artifacts.includes('libraries'),
+              // PyPI trusted publishing needs a current pin of pypa/gh-action-pypi-publish (attestations came in v1.10).
+              pypi: profile.languages.includes('python') && profile.answers.artifacts.includes('libraries') ? (pinUsable(PYPI_PUBLISH) ? 'publish' : 'no-pin') : 'none',
+            },
+          },
     ];
+    // An existing GoReleaser configuration is the project's: retrofit edits it (retrofit.ts).
+    if (go.length > 0 && !profile.facts.goreleaserConfig) {
+      const standalone = tool === 'goreleaser';
+      // GoReleaser builds the image only where it builds everything: from its own binaries.
+      const image = writesGoreleaserDockerfile(profile) ? identity.image : undefined;
+      outputs.push({
+        path: '.goreleaser.yaml',
+        template: 'release-signing/goreleaser.yaml.ejs',
+        data: { projectName: profile.answers.repository.name, builds: go, standalone, image, sourceUrl: `https://github.com/${identity.repoSlug}` },
+      });
+      if (image) {
+        const binaries = [...new Set(go.map((b) => b.binary))];
+        outputs.push({ path: 'Dockerfile.goreleaser', template: 'release-signing/Dockerfile.goreleaser.ejs', data: { binaries } });
+      }
+    }
+    return outputs;
   },
 };

@@ -6,12 +6,14 @@ import type { Answers, Artifact, Language } from '../../model.js';
 import { actionlint, schemaErrors } from '../../../test/helpers/validators.js';
 import { planFor } from '../../../test/helpers/generate.js';
 import { loadPins } from '../../pins.js';
+import { NATIVE_RUNNERS } from './control.js';
 
 const RELEASE = '.github/workflows/release.yml';
 const pins = loadPins();
 
+// Go projects whose only built files are Go binaries release with GoReleaser end to end (see the
+// GoReleaser block below); every other mix goes through the workflow's own sign and release jobs.
 const COMBOS: Array<{ name: string; languages: Language[]; artifacts: Artifact[]; builds: string[] }> = [
-  { name: 'go binaries', languages: ['go'], artifacts: ['binaries'], builds: ['build-go'] },
   { name: 'go library (source only)', languages: ['go'], artifacts: ['libraries'], builds: [] },
   { name: 'rust binaries + crate', languages: ['rust'], artifacts: ['binaries', 'libraries'], builds: ['build-rust', 'build-rust-crate'] },
   { name: 'python library', languages: ['python'], artifacts: ['libraries'], builds: ['build-python'] },
@@ -70,7 +72,11 @@ describe('release-signing', () => {
         expect(workflow.concurrency).toBeDefined();
         for (const [id, job] of Object.entries<any>(workflow.jobs)) {
           expect(job.permissions, `${id} permissions`).toBeDefined();
-          if (!job.uses) {
+          if (job['runs-on'] === '${{ matrix.runner }}') {
+            // Compiled binaries: one native runner per target, the same bash on each.
+            expect(job.strategy.matrix.include.map((m: any) => m.runner), id).toEqual(expect.arrayContaining(NATIVE_RUNNERS.map((r) => r.runner)));
+            expect(job.defaults.run.shell, id).toBe('bash');
+          } else if (!job.uses) {
             expect(job['runs-on'], id).toBe('ubuntu-24.04');
             expect(job['timeout-minutes'], `${id} timeout`).toBeGreaterThan(0);
           }
@@ -120,7 +126,13 @@ describe('release-signing', () => {
         const producers = ['sbom', ...builds, ...(artifacts.includes('helm-charts') ? ['build-charts'] : []), ...(artifacts.includes('container-images') ? ['image-sbom'] : [])];
         expect([...workflow.jobs.sign.needs].sort()).toEqual(producers.sort());
         const runs = JSON.stringify(workflow.jobs);
-        if (builds.includes('build-go')) expect(runs).toContain('go build -trimpath');
+        if (builds.includes('build-go')) {
+          const goreleaser = stepsOf(workflow.jobs['build-go']).find((st) => usesName(st) === 'goreleaser/goreleaser-action');
+          expect(goreleaser.with).toEqual({ version: 'v2.17.1', args: 'release --clean --skip=publish' });
+        }
+        for (const id of ['build-rust', 'build-cpp'].filter((b) => builds.includes(b))) {
+          expect(workflow.jobs[id]['runs-on'], id).toBe('${{ matrix.runner }}');
+        }
         if (builds.includes('build-rust')) expect(runs).toContain('cargo build --release --locked');
         if (builds.includes('build-rust-crate')) expect(runs).toContain('cargo package --locked');
         if (builds.includes('build-python')) expect(runs).toContain('pipx run build');

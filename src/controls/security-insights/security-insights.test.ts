@@ -142,7 +142,9 @@ describe('security-insights control', () => {
       const release = plan.files.find((f) => f.path === '.github/workflows/release.yml')?.content;
       const { doc } = insights(plan)!;
       const names = doc.repository.security.tools.map((t: any) => t.name);
-      expect(names.includes('cosign')).toBe(Boolean(release?.includes('cosign sign')));
+      // GoReleaser releases sign through .goreleaser.yaml (signs: cmd: cosign).
+      const goreleaser = plan.files.find((f) => f.path === '.goreleaser.yaml')?.content;
+      expect(names.includes('cosign')).toBe(Boolean(release?.includes('cosign sign') || goreleaser?.includes('cmd: cosign')));
       expect(names.includes('Syft')).toBe(Boolean(release?.includes('anchore/sbom-action')));
       expect(Boolean(doc.project.documentation?.['signature-verification'])).toBe(Boolean(release));
       expect(Boolean(doc.repository.release)).toBe(Boolean(release));
