@@ -12,6 +12,8 @@ export interface ExecuteOptions {
   dryRun: boolean;
   force: boolean;
   confirm?: Confirm | undefined;
+  /** Called right before the first write (an interrupted run cancels there). */
+  beforeWrite?: (() => void) | undefined;
   /** Prints the end of the run instead of the plain report (create's summary and next steps). */
   ending?: ((report: ReportInput) => string) | undefined;
 }
@@ -37,7 +39,10 @@ export async function executePlan(root: string, rp: RetrofitPlan, options: Execu
   const nowGenerated = new Set([...rp.same, ...generatedPaths(selection.chosen)]);
   const state = stateChange(rp.answers, rp.plan.profile.facts.stored, readRepoFile(root, STATE_FILE), rp.hashes, nowGenerated, rp.plan.profile.date);
   const toWrite = state ? [...selection.chosen, state] : selection.chosen;
-  if (!options.dryRun && toWrite.length > 0) writeChanges(root, toWrite);
+  if (!options.dryRun && toWrite.length > 0) {
+    options.beforeWrite?.();
+    writeChanges(root, toWrite);
+  }
   const report = { dryRun: options.dryRun, written: toWrite, skipped: selection.skipped, kept: rp.kept, same: rp.same, findings: rp.findings, warnings: selection.warnings };
   out(options.ending ? options.ending(report) : retrofitReport(report));
   return exitCode(report);
