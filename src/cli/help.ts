@@ -12,12 +12,15 @@ Usage
   secure-cncf [create] [directory] [options]
 
 The directory defaults to the root of the git repository you are in (GitHub runs workflows only
-from there); a directory inside a repository but not its root is refused. Without --yes it asks
-each question (answers default to what it detects in the directory and
-to earlier answers stored in .secure-cncf.json). With --yes it takes the defaults and the flags.
+from there); a directory inside a repository but not its root is refused.
+
+Without --yes it asks each question (answers default to what it detects in the directory and to
+earlier answers stored in .secure-cncf.json), then each change to an existing file, and writes
+only after the last answer. With --yes it takes the defaults and the flags.
 
 Options
-  --name <text>            project name (default: repository, package or directory name)
+  --name <text>            project name (default: the repository's name, else the package or
+                           directory name)
   --repo <owner/name>      GitHub repository, or its https:// or git@ URL (default: from the
                            "origin" remote)
   -l, --language <list>    ${LANGUAGES.join(', ')} (comma-separated or repeated)
