@@ -176,3 +176,27 @@ rmSync(work, { recursive: true, force: true });
   if (!Number.isNaN(kb)) console.log(`  peak memory of check on this tree: ${(kb / 1024).toFixed(0)} MiB`);
   rmSync(bigWork, { recursive: true, force: true });
 }
+
+// --- Retrofit on a 20 MB workflow with many jobs (issue 17, case 6) -----------------------------
+// Line numbers, job look-ups and the dry-run diff are linear; this measures it (never asserted in
+// tests). BENCH_WORKFLOW_MB changes the size; --yes and --dry-run are timed once each per size.
+{
+  const { largeWorkflow } = await import('./bench-workflow.mjs');
+  const { writeFileSync } = await import('node:fs');
+  const sizes = (process.env.BENCH_WORKFLOW_MB ?? '5,20').split(',').map(Number);
+  console.log('\nretrofit on one large workflow (many jobs: pins, persist-credentials, notes per job)');
+  for (const mb of sizes) {
+    for (const mode of ['--yes', '--dry-run']) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'secure-cncf-bench-wf-'));
+      mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
+      writeFileSync(path.join(dir, 'go.mod'), 'module example.com/bench\n');
+      const text = largeWorkflow(mb * 1024 * 1024);
+      writeFileSync(path.join(dir, '.github/workflows/big.yml'), text);
+      const jobs = text.match(/^  build-\d+:$/gm)?.length ?? 0;
+      const wall = timeCommand([bin, 'retrofit', dir, mode, '--repo', 'acme/bench'], dir);
+      const cpu = mode === '--yes' ? undefined : cpuCommand([bin, 'retrofit', dir, mode, '--repo', 'acme/bench'], dir);
+      console.log(`  ${`${mb} MB workflow, ${jobs} jobs, retrofit ${mode}`.padEnd(58)} ${ms(wall).padStart(8)}${cpu === undefined ? '' : `  (CPU ${ms(cpu)})`}`);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}

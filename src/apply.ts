@@ -1,9 +1,10 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { PlannedFile } from './model.js';
 import { InputError } from './errors.js';
 import { resolveInside } from './guard.js';
+import { readEditableText } from './read-file.js';
+import { writeAllOrNothing } from './safe-write.js';
 
 export type ConflictPolicy = 'skip' | 'overwrite' | 'fail';
 
@@ -28,11 +29,8 @@ export interface ApplyResult {
 export function diffAgainstDisk(root: string, files: PlannedFile[]): FileChange[] {
   return files.map((file) => {
     const absolutePath = resolveInside(root, file.path);
-    if (!existsSync(absolutePath)) return { file, kind: 'create', absolutePath };
-    if (!statSync(absolutePath).isFile()) {
-      throw new InputError(`Cannot write ${file.path}: something other than a regular file is in the way.`);
-    }
-    const current = readFileSync(absolutePath, 'utf8');
+    const current = readEditableText(absolutePath, file.path);
+    if (current === undefined) return { file, kind: 'create', absolutePath };
     return { file, kind: current === file.content ? 'unchanged' : 'update', current, absolutePath };
   });
 }
@@ -68,22 +66,9 @@ export function preflight(changes: FileChange[]): void {
   }
 }
 
-function writeAtomically(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const mode = existsSync(file) ? statSync(file).mode & 0o777 : 0o644;
-    writeFileSync(temp, content, { mode });
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 /**
- * Write the changes: each file atomically (temp file + rename), all checked first, and rolled back
- * if a write still fails part-way.
+ * Write the changes: all checked first, then each file atomically, and everything restored byte for
+ * byte if a write still fails part-way (src/safe-write.ts).
  */
 export function applyChanges(changes: FileChange[], policy: ConflictPolicy, decide?: (change: FileChange) => boolean): ApplyResult {
   const result: ApplyResult = { written: [], unchanged: [], kept: [] };
@@ -96,19 +81,8 @@ export function applyChanges(changes: FileChange[], policy: ConflictPolicy, deci
     } else result.kept.push(change);
   }
   preflight(toWrite);
-  const done: FileChange[] = [];
-  try {
-    for (const change of toWrite) {
-      writeAtomically(change.absolutePath, change.file.content);
-      done.push(change);
-    }
-  } catch (error) {
-    for (const change of done.reverse()) {
-      if (change.current === undefined) rmSync(change.absolutePath, { force: true });
-      else writeAtomically(change.absolutePath, change.current);
-    }
-    throw new InputError(`Nothing was written: ${(error as Error).message}`);
-  }
+  writeAllOrNothing(toWrite.map((change) => ({ absolutePath: change.absolutePath, content: change.file.content, label: change.file.path })));
+  const done = toWrite;
   result.written = done;
   return result;
 }

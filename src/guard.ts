@@ -31,9 +31,11 @@ export function resolveInside(root: string, relativePath: string): string {
     if (stat.isSymbolicLink()) {
       const isLast = i === segments.length - 1;
       const real = safeRealpath(current);
+      const broken = real ? undefined : linkProblem(current);
       if (isLast) {
-        throw new InputError(`Refusing to write ${relativePath}: it is a symbolic link; replace it with a regular file or remove it.`);
+        throw new InputError(`Refusing to write ${relativePath}: it is a symbolic link${broken ? ` (${broken})` : ''}; replace it with a regular file or remove it.`);
       }
+      if (broken) throw new InputError(`Refusing to write ${relativePath}: ${path.relative(root, current)} is a symbolic link that ${broken}.`);
       if (!real || !isInside(realRoot, real)) {
         throw new InputError(
           `Refusing to write ${relativePath}: ${path.relative(root, current)} is a symbolic link that points outside the repository${real ? ` (${real})` : ''}.`,
@@ -42,6 +44,19 @@ export function resolveInside(root: string, relativePath: string): string {
     }
   }
   return target;
+}
+
+/** Why a symlink cannot be resolved, in words: a loop and a dangling link are not "outside". */
+function linkProblem(link: string): string {
+  try {
+    realpathSync(link);
+    return 'cannot be resolved';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'is part of a symbolic link loop (ELOOP)';
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'points to nothing (a dangling link)';
+    return `cannot be resolved (${code ?? (error as Error).message})`;
+  }
 }
 
 function safeRealpath(p: string): string | undefined {

@@ -80,6 +80,8 @@ export interface RepoFacts {
   otherManifests?: Partial<Record<Ecosystem, string[]>>;
   artifacts: Artifact[];
   remote?: Repository;
+  /** The origin URL the remote was read from (named in messages when it is not a valid slug). */
+  remoteUrl?: string;
   defaultBranch?: string;
   renovateConfig?: string;
   /** repository.status of an existing SECURITY-INSIGHTS.yml: kept, so re-runs do not flip it. */

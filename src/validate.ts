@@ -59,9 +59,20 @@ export function parseLanguages(value: string | string[]): Language[] {
   return unique(result);
 }
 
+/** "none" alone means an empty list; with other values it is a mistake, and so is a list of empty strings. */
+function noneOrList(raw: string[], value: string | string[], flag: string, choices: readonly string[]): boolean {
+  const given = Array.isArray(value) ? value.length > 0 : true;
+  if (raw.length === 0 && given) throw new UsageError(`${flag} is empty. Give one or more of: ${choices.join(', ')}, or "none".`);
+  const none = raw.filter((item) => item.toLowerCase() === 'none');
+  if (none.length > 0 && raw.length > none.length) {
+    throw new UsageError(`${flag} combines "none" with ${raw.filter((item) => item.toLowerCase() !== 'none').join(', ')}; give either "none" or a list of: ${choices.join(', ')}.`);
+  }
+  return none.length > 0;
+}
+
 export function parseArtifacts(value: string | string[]): Artifact[] {
   const raw = splitList(value);
-  if (raw.length === 1 && raw[0] === 'none') return [];
+  if (noneOrList(raw, value, '--artifacts', ARTIFACTS)) return [];
   return unique(
     raw.map((item) => {
       const found = ARTIFACT_ALIASES[item.toLowerCase()];
@@ -84,7 +95,7 @@ export function parseLevel(value: string): Level {
 
 export function parseCompliance(value: string | string[], known: readonly string[]): string[] {
   const raw = splitList(value);
-  if (raw.length === 1 && raw[0] === 'none') return [];
+  if (noneOrList(raw, value, '--compliance', known)) return [];
   return unique(
     raw.map((item) => {
       const id = item.toLowerCase();

@@ -1,6 +1,6 @@
 // `secure-cncf check`: detect the repository (one walk shared with the evidence view), take the
 // target from the stored answers unless --level / --compliance override it, run every control's
-// evidence function, and build the report. Reads only; never touches the network.
+// evidence function, and build the report. Reads only; the network only with `--online`.
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import type { Answers, Profile } from '../model.js';
@@ -9,13 +9,15 @@ import { openSession, type Session } from '../engine/session.js';
 import { planContext } from '../engine/context.js';
 import { STATE_FILE } from '../state.js';
 import { buildProfile } from '../profile.js';
-import { parseCompliance, parseLevel, parseRepository } from '../validate.js';
+import { parseCompliance, parseLevel } from '../validate.js';
+import { resolveField } from '../answers.js';
 import { observeRepository } from '../evidence/observe.js';
 import { selfSlug } from '../evidence/kit.js';
 import { PRESET_IDS } from '../presets.js';
 import { generatorInfo } from '../version.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { RepoView } from '../evidence/repo-view.js';
+import { readOnline, type ReadRemoteFile } from '../evidence/online.js';
 import { buildReport, type CheckReport, type EvaluatedControl } from './report.js';
 
 export interface CheckOptions {
@@ -26,22 +28,37 @@ export interface CheckOptions {
   compliance?: string[] | undefined;
   catalog?: readonly Control[];
   now?: Date;
+  /** `--online`: reads other repositories' files (shared workflows, the org's SECURITY.md). */
+  readRemote?: ReadRemoteFile | undefined;
 }
 
-/** Answers for auditing: stored answers, then detection; nothing is required (no --repo needed). */
-function checkAnswers(session: Session, options: CheckOptions): Answers {
+/**
+ * Answers for auditing: stored answers, then detection; nothing is required (no --repo needed).
+ * Flags and detected values go through the same validators as the generator's (resolveField).
+ */
+function checkAnswers(session: Session, options: CheckOptions, notes: string[]): Answers {
   const { facts, defaults } = session;
-  const level = options.level ? parseLevel(options.level) : defaults.level;
+  // check has no --name or --branch: an unusable detected value is replaced, and the report says so.
+  const orElse = <T>(get: () => T, fallback: T): T => {
+    try {
+      return get();
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      notes.push(`${error.message.replace(/ Pass --\S+ to set it\.$/, '')} ${JSON.stringify(fallback)} is used instead.`);
+      return fallback;
+    }
+  };
+  const level = options.level !== undefined ? parseLevel(options.level) : defaults.level;
   return {
-    projectName: defaults.projectName,
-    repository: options.repo ? parseRepository(options.repo) : (defaults.repository ?? { owner: '', name: path.basename(facts.root) }),
+    projectName: orElse(() => resolveField('projectName', undefined, defaults.projectName, defaults) as string, path.basename(facts.root)),
+    repository: resolveField('repository', options.repo, defaults.repository, defaults) ?? { owner: '', name: path.basename(facts.root) },
     languages: defaults.languages,
     level,
     // Same default as the generator's (src/answers.ts resolveAnswers).
     portal: defaults.portal ?? level >= 2,
-    compliance: options.compliance?.length ? parseCompliance(options.compliance, PRESET_IDS) : defaults.compliance,
+    compliance: options.compliance !== undefined ? parseCompliance(options.compliance, PRESET_IDS) : defaults.compliance,
     artifacts: defaults.artifacts,
-    defaultBranch: defaults.defaultBranch,
+    defaultBranch: orElse(() => resolveField('defaultBranch', undefined, defaults.defaultBranch, defaults) as string, 'main'),
   };
 }
 
@@ -84,9 +101,14 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
   if (!isDirectory) throw new InputError(`${options.directory} is not a directory.`);
   const session = await openSession(root, options.catalog);
   const { facts, repo, catalog } = session;
-  const answers = checkAnswers(session, options);
+  const notes: string[] = [];
+  const answers = checkAnswers(session, options, notes);
   const profile = buildProfile(answers, facts);
   const ctx = planContext(profile, catalog);
+  if (options.readRemote) {
+    const stats = await readOnline(repo, options.readRemote, selfSlug(profile));
+    notes.push(`Online: ${stats.requested} files of other repositories asked for, ${stats.found} found${stats.failed.length ? `, ${stats.failed.length} could not be read (first: ${stats.failed[0]!.file}: ${stats.failed[0]!.reason})` : ''}.`);
+  }
   const required = new Set(ctx.controls.map((c) => c.id));
   const evaluated: EvaluatedControl[] = catalog.map((control) => {
     const applies = control.appliesTo?.(profile) ?? true;
@@ -98,7 +120,6 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
     if (applies || evidence.status === 'pass') return { control, applies: true, evidence, files: evidence.status === 'pass' ? [] : paths() };
     return { control, applies, files: [], evidence: { status: 'not-applicable', summary: 'Does not apply to this project (its languages, artifacts or choices).', locations: [] } };
   });
-  const notes: string[] = [];
   if (!facts.stored) {
     notes.push(`No ${STATE_FILE}: the target is level ${answers.level}${options.level ? '' : ' (default; pass --level to choose)'} and languages come from detection (${answers.languages.join(', ') || 'none found'}).`);
   }

@@ -28,7 +28,14 @@ export interface Command {
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
   const options: OptionSpec = { ...command.options, help: { type: 'boolean', short: 'h' } };
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const { values, positionals, tokens } = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
+    // --x and --no-x: the one given last wins, as in every CLI (parseArgs keeps both).
+    for (const name of Object.keys(options)) {
+      const negated = `no-${name}`;
+      if (!(negated in options) || values[name] === undefined || values[negated] === undefined) continue;
+      const last = tokens.filter((t) => t.kind === 'option' && (t.name === name || t.name === negated)).pop();
+      delete values[last?.kind === 'option' && last.name === name ? negated : name];
+    }
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.');

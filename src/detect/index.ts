@@ -62,6 +62,7 @@ export async function detectFacts(root: string, index: DirEntryIndex): Promise<R
     artifacts: findings.artifacts,
   };
   if (git.remote) facts.remote = git.remote;
+  if (git.remoteUrl) facts.remoteUrl = git.remoteUrl;
   if (git.defaultBranch) facts.defaultBranch = git.defaultBranch;
   const renovate = RENOVATE_CONFIGS.find((config) => {
     const slash = config.lastIndexOf('/');

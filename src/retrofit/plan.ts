@@ -13,7 +13,6 @@ import { hasMarker } from './markers.js';
 import { mergeDependabot } from './dependabot-merge.js';
 import { hardenWorkflow } from './workflow-harden.js';
 import { auditWorkflow } from './workflow-audit.js';
-import { parseWorkflow } from '../evidence/workflow.js';
 import { checkRenovate } from './renovate-check.js';
 import { missingSecuritySections, SECURITY_POLICY_PATHS } from './security-md.js';
 import { parseForEdit, EditError } from './yaml-doc.js';
@@ -167,7 +166,7 @@ export async function planRetrofit(root: string, flags: AnswerFlags): Promise<Re
     if (typeof text !== 'string' || hasMarker(text)) continue;
     try {
       const hardened = hardenWorkflow(path, text, table);
-      result.findings.push(...hardened.findings, ...auditWorkflow(parseWorkflow(path, text)));
+      result.findings.push(...hardened.findings, ...auditWorkflow(hardened.workflow));
       if (hardened.after !== text) {
         result.changes.push({ path, before: text, after: hardened.after, action: 'harden', details: hardened.changes, controls: ['pinned-actions', 'workflow-permissions'], safe: true });
       }

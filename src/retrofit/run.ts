@@ -7,6 +7,9 @@ import { selectChanges, writeChanges, type Confirm } from './apply.js';
 import { stateChange } from './state-change.js';
 import { exitCode, retrofitReport, type ReportInput } from './report.js';
 import { readRepoFile } from './read.js';
+import { removeLeftovers } from '../safe-write.js';
+import { resolveInside } from '../guard.js';
+import path from 'node:path';
 
 export interface ExecuteOptions {
   dryRun: boolean;
@@ -26,6 +29,19 @@ function generatedPaths(changes: ProposedChange[]): string[] {
   return changes.filter((c) => c.action === 'create' || c.action === 'refresh' || c.action === 'conflict').map((c) => c.path);
 }
 
+/** Remove the temp and backup files a killed run left beside the files this run manages. */
+function leftoversOf(root: string, files: string[]): string[] {
+  const removed: string[] = [];
+  for (const file of new Set(files)) {
+    try {
+      removed.push(...removeLeftovers(resolveInside(root, file)).map((full) => path.relative(root, full)));
+    } catch {
+      // An unsafe path is reported where it is planned; nothing to clean there.
+    }
+  }
+  return removed;
+}
+
 export async function runRetrofit(root: string, options: RetrofitOptions, out: (text: string) => void): Promise<number> {
   return executePlan(root, await planRetrofit(root, options.flags), options, out);
 }
@@ -39,11 +55,15 @@ export async function executePlan(root: string, rp: RetrofitPlan, options: Execu
   const nowGenerated = new Set([...rp.same, ...generatedPaths(selection.chosen)]);
   const state = stateChange(rp.answers, rp.plan.profile.facts.stored, readRepoFile(root, STATE_FILE), rp.hashes, nowGenerated, rp.plan.profile.date);
   const toWrite = state ? [...selection.chosen, state] : selection.chosen;
-  if (!options.dryRun && toWrite.length > 0) {
+  const warnings = [...selection.warnings];
+  if (!options.dryRun) {
+    // Every question has been answered: an interrupted run stops here, before any change on disk.
     options.beforeWrite?.();
-    writeChanges(root, toWrite);
+    const touched = [...rp.hashes.map((h) => h.path), ...rp.changes.map((c) => c.path), ...rp.kept.map((k) => k.path), STATE_FILE];
+    for (const file of leftoversOf(root, touched)) warnings.push(`removed ${file}, a temporary file an interrupted run left behind`);
   }
-  const report = { dryRun: options.dryRun, written: toWrite, skipped: selection.skipped, kept: rp.kept, same: rp.same, findings: rp.findings, warnings: selection.warnings };
+  if (!options.dryRun && toWrite.length > 0) writeChanges(root, toWrite);
+  const report = { dryRun: options.dryRun, written: toWrite, skipped: selection.skipped, kept: rp.kept, same: rp.same, findings: rp.findings, warnings };
   out(options.ending ? options.ending(report) : retrofitReport(report));
   return exitCode(report);
 }

@@ -15,11 +15,32 @@ export function eolOf(text: string): string {
   return crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n';
 }
 
+// Line numbers come from an index of line starts built once per text and searched in O(log n):
+// rescanning from the start for every finding made large workflows quadratic (minutes at 20 MB).
+let indexedText: string | undefined;
+let lineStarts: number[] = [];
+
+function lineStartsOf(text: string): number[] {
+  if (text !== indexedText) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    [indexedText, lineStarts] = [text, starts];
+  }
+  return lineStarts;
+}
+
 /** 1-based line number of an offset. */
 export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  const starts = lineStartsOf(text);
+  const target = Math.min(Math.max(offset, 0), text.length);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 export function lineStart(text: string, offset: number): number {

@@ -44,7 +44,11 @@ class Hardener {
     readonly workflow: ParsedWorkflow,
   ) {
     this.eol = eolOf(parsed.text);
+    this.probedJobs = new Map(workflow.jobs.map((job) => [job.id, job]));
   }
+
+  /** Jobs by id: a lookup per job over the list was quadratic in the number of jobs. */
+  readonly probedJobs: Map<string, ParsedWorkflow['jobs'][number]>;
 
   note(offset: number | undefined, message: string, fix?: string, level: Finding['level'] = 'note'): void {
     this.findings.push({ path: this.file, line: offset === undefined ? undefined : lineOf(this.parsed.text, offset), message, fix, level });
@@ -107,7 +111,7 @@ class Hardener {
     if (reusable) this.pin(reusable.value, (m, v) => (obj(obj(m['jobs'])[jobId])['uses'] = v));
     const stepsNode = pairOf(job, 'steps')?.value;
     if (!isSeq(stepsNode)) return;
-    const probed = this.workflow.jobs.find((j) => j.id === jobId);
+    const probed = this.probedJobs.get(jobId);
     const pushes = probed ? pushReason(probed, this.workflow.permissions) : undefined;
     stepsNode.items.forEach((step, index) => {
       if (!isMap(step)) return;
@@ -191,15 +195,16 @@ class Hardener {
 }
 
 /** Harden one workflow; throws EditError when the file cannot be edited safely (left untouched). */
-export function hardenWorkflow(file: string, text: string, table: PinTable = loadPins()): EditResult {
+export function hardenWorkflow(file: string, text: string, table: PinTable = loadPins()): EditResult & { workflow: ParsedWorkflow } {
   const parsed = parseForEdit(file, text);
   const model = obj(toModel(parsed.doc));
-  const hardener = new Hardener(file, parsed, model, table, parseWorkflow(file, text));
+  const workflow = parseWorkflow(file, text);
+  const hardener = new Hardener(file, parsed, model, table, workflow);
   hardener.run();
-  if (hardener.edits.length === 0) return { after: text, changes: [], findings: hardener.findings };
+  if (hardener.edits.length === 0) return { after: text, changes: [], findings: hardener.findings, workflow };
   const after = applySplices(text, hardener.edits.map((e) => e.splice));
   const intended = structuredClone(model);
   for (const edit of hardener.edits) edit.apply(intended);
   verifyEdit(file, after, intended);
-  return { after, changes: hardener.edits.map((e) => e.change), findings: hardener.findings };
+  return { after, changes: hardener.edits.map((e) => e.change), findings: hardener.findings, workflow };
 }

@@ -1,11 +1,11 @@
 // Pins refreshed by `secure-cncf pins --update` that are newer than the package's table. They are
 // kept in the repository so that `upgrade` and `retrofit` do not move generated workflows back
 // to the older pins the package shipped with; a newer package wins again once it catches up.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PinTable } from '../pins.js';
 import { InputError } from '../errors.js';
-import { compareVersions } from './semver.js';
+import { compareVersions, parseVersion } from './semver.js';
+import { readEditableText } from '../read-file.js';
 import { repinWorkflow } from './repin.js';
 
 export const PIN_OVERRIDES_FILE = '.github/secure-cncf-pins.json';
@@ -15,20 +15,33 @@ export interface PinOverrides {
   actions: Record<string, { tag: string; sha: string }>;
 }
 
+function invalid(problem: string): InputError {
+  return new InputError(`${PIN_OVERRIDES_FILE}: ${problem}; fix or delete it (secure-cncf pins --update writes it again). Nothing was written.`);
+}
+
+/** The repository's refreshed pins, checked entry by entry (a hand-edited file is not trusted). */
 export function readPinOverrides(root: string): PinOverrides | undefined {
-  let text: string;
+  const text = readEditableText(path.join(root, PIN_OVERRIDES_FILE), PIN_OVERRIDES_FILE);
+  if (text === undefined) return undefined;
+  let parsed: unknown;
   try {
-    text = readFileSync(path.join(root, PIN_OVERRIDES_FILE), 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const parsed = JSON.parse(text) as PinOverrides;
-    if (typeof parsed.actions !== 'object' || parsed.actions === null) throw new Error('no "actions" object');
-    return parsed;
+    parsed = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${PIN_OVERRIDES_FILE} cannot be read (${(error as Error).message}); fix or delete it (secure-cncf pins --update writes it again).`);
+    throw invalid(`not valid JSON (${(error as Error).message})`);
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid('the top level is not an object');
+  const { resolvedOn, actions } = parsed as Record<string, unknown>;
+  if (typeof actions !== 'object' || actions === null || Array.isArray(actions)) throw invalid('no "actions" object');
+  if (resolvedOn !== undefined && typeof resolvedOn !== 'string') throw invalid('"resolvedOn" is not a string');
+  for (const [name, pin] of Object.entries(actions)) {
+    const field = `actions[${JSON.stringify(name)}]`;
+    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_./-]+)?$/.test(name)) throw invalid(`${field} is not an action name (owner/repo[/path])`);
+    if (typeof pin !== 'object' || pin === null) throw invalid(`${field} is not { "tag": "vX.Y.Z", "sha": "<40 hex>" }`);
+    const { tag, sha } = pin as Record<string, unknown>;
+    if (typeof tag !== 'string' || !parseVersion(tag)) throw invalid(`${field}.tag is ${JSON.stringify(tag)}, expected a version tag such as "v4.2.1"`);
+    if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha)) throw invalid(`${field}.sha is ${JSON.stringify(sha)}, expected a full 40-character commit SHA`);
+  }
+  return { resolvedOn: typeof resolvedOn === 'string' ? resolvedOn : '', actions: actions as PinOverrides['actions'] };
 }
 
 export function serializeOverrides(overrides: PinOverrides): string {

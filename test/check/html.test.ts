@@ -79,7 +79,7 @@ describe('HTML dashboard in headless Chromium', () => {
     expect(console).toEqual([]);
     for (const control of report.controls) expect(stdout).toContain(`id="control-${control.id}"`);
     expect(stdout).toContain('Level progress');
-    expect(stdout).toContain('Compliance coverage');
+    expect(stdout).toContain('Compliance evidence');
     expect((stdout.match(/class="tile /g) ?? []).length).toBe(3);
     expect((stdout.match(/<div class="meter" role="img"/g) ?? []).length).toBe(report.compliance.length + 3);
   }, 60_000);

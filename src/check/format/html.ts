@@ -1,9 +1,9 @@
 // One self-contained HTML dashboard: inline CSS and SVG, no scripts, no external requests (the
-// Content-Security-Policy forbids them). Level progress, compliance coverage, controls with evidence.
+// Content-Security-Policy forbids them). Level progress, compliance evidence, controls with evidence.
 import { LEVEL_NAMES, LEVELS, type Level } from '../../model.js';
 import type { EvidenceStatus } from '../../catalog/types.js';
 import type { CheckReport, ControlResult } from '../report.js';
-import { headline, percent, STATUS_ICON, STATUS_LABEL, where } from './common.js';
+import { headline, STATUS_ICON, STATUS_LABEL, where, frameworkHeadline, frameworkPercent } from './common.js';
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -120,8 +120,8 @@ function statusSvg(report: CheckReport): string {
 function coverageBars(report: CheckReport): string {
   if (report.compliance.length === 0) return '<p class="muted">No framework mapping applies.</p>';
   const rows = report.compliance.map((f) => {
-    const p = percent(f.covered, f.total);
-    return `<span class="l">${e(f.title)}</span><div class="meter" role="img" aria-label="${p}%"><span style="width:${p}%"></span></div><span class="v">${f.covered}/${f.total} (${p}%)</span>`;
+    const p = frameworkPercent(f);
+    return `<span class="l">${e(f.title)}</span><div class="meter" role="img" aria-label="${p}%"><span style="width:${p}%"></span></div><span class="v">${e(frameworkHeadline(f))}</span>`;
   });
   return `<div class="bars">${rows.join('\n')}</div>`;
 }
@@ -180,8 +180,8 @@ export function formatHtml(report: CheckReport): string {
 <div class="card"><div class="loc">Level progress</div>${levelTiles(report)}</div>
 </div>
 ${next}
-<h2>Compliance coverage</h2>
-<div class="card">${coverageBars(report)}<p class="loc">Share of each framework's requirements (as mapped in data/compliance-map.json) that have a passing control. Evidence supports compliance; it does not establish it.</p></div>
+<h2>Compliance evidence</h2>
+<div class="card">${coverageBars(report)}<p class="loc">Share of each framework's requirements in scope (all of them, organisational ones included) that the repository can evidence with a passing control. Evidence supports compliance; it does not establish it.</p></div>
 <h2>Controls</h2>
 <table>
 <thead><tr><th>Status</th><th>Control</th><th>Level</th><th>Evidence</th><th>Fix</th></tr></thead>

@@ -8,6 +8,7 @@ import { createNew, retrofitEnding } from '../../first-run.js';
 import { hasExistingContent } from '../../detect/index.js';
 import { targetDirectory } from '../../detect/root.js';
 import { guarded, type InterruptGuard } from '../../interrupt.js';
+import { checkCreateTarget } from '../../target.js';
 
 async function retrofitExisting(directory: string, args: CliArgs, io: Io, guard: InterruptGuard): Promise<number> {
   const { planRetrofit } = await import('../../retrofit/plan.js');
@@ -53,6 +54,7 @@ export const createCommand: Command = {
       return 0;
     }
     const args = toCreateArgs(parsed);
+    checkCreateTarget(args.directory ?? '.');
     const interactive = args.interactive ?? (!args.yes && io.stdinIsTTY);
     const directory = targetDirectory(args.directory);
     return interactive ? createInteractive(directory, args) : createNonInteractive(directory, args, io);

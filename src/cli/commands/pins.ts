@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
 import { EXIT_STATUS_HELP } from '../exit-status.js';
+import { requireRepository } from '../../target.js';
 
 function help(version: string): string {
   return `secure-cncf pins ${version}
@@ -33,7 +33,7 @@ export const pinsCommand: Command = {
   help,
   async run({ values, positionals }, io) {
     if (positionals.length > 1) throw new UsageError(`Expected at most one directory, got: ${positionals.join(' ')}.`);
-    const root = path.resolve(positionals[0] ?? '.');
+    const root = requireRepository(positionals[0] ?? '.', 'pins');
     const run = await import('../../upgrade/pins-run.js');
     if (!values['update']) {
       if (values['dry-run']) throw new UsageError('--dry-run only applies to --update.');

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { Command } from '../command.js';
 import { CREATE_OPTIONS, toCreateArgs } from '../args.js';
 import { EXIT_STATUS_HELP } from '../exit-status.js';
+import { requireRepository } from '../../target.js';
 
 const { conflict: _conflict, version: _version, ...OPTIONS } = CREATE_OPTIONS;
 
@@ -40,7 +40,7 @@ export const retrofitCommand: Command = {
   help,
   async run(parsed, io) {
     const args = toCreateArgs(parsed);
-    const root = path.resolve(args.directory ?? '.');
+    const root = requireRepository(args.directory ?? '.', 'retrofit');
     const interactive = !args.dryRun && (args.interactive ?? (!args.yes && io.stdinIsTTY));
     const { runRetrofit } = await import('../../retrofit/run.js');
     const confirm = interactive ? (await import('../../retrofit/confirm.js')).inquirerConfirm(io) : undefined;

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
 import { EXIT_STATUS_HELP } from '../exit-status.js';
+import { requireRepository } from '../../target.js';
 
 function help(version: string): string {
   return `secure-cncf upgrade ${version}
@@ -38,7 +38,7 @@ export const upgradeCommand: Command = {
   help,
   async run({ values, positionals }, io) {
     if (positionals.length > 1) throw new UsageError(`Expected at most one directory, got: ${positionals.join(' ')}.`);
-    const root = path.resolve(positionals[0] ?? '.');
+    const root = requireRepository(positionals[0] ?? '.', 'upgrade');
     const dryRun = Boolean(values['dry-run']);
     const askFlag = values['no-interactive'] ? false : (values['interactive'] as boolean | undefined);
     const interactive = !dryRun && (askFlag ?? (!values['yes'] && io.stdinIsTTY));
