@@ -5,6 +5,7 @@ import type { Command } from '../command.js';
 import { UsageError, isExpectedError } from '../../errors.js';
 import { SELECTION_HELP, SELECTION_OPTIONS, gitHubFor, hasSelection, levelOption, planOptions, positiveInt, serverUrl, tokenFromEnv } from '../../fleet/options.js';
 import { MAX_MATRIX_JOBS, matrixFor } from '../../fleet/chunks.js';
+import { EXIT_STATUS_HELP } from '../exit-status.js';
 
 const ACTIONS = ['plan', 'run', 'report'] as const;
 const MODES = ['check', 'retrofit'] as const;
@@ -35,10 +36,10 @@ repository in --results. A repository that cannot be audited is a row with the r
 report: gathers every row into the survey report; a planned repository without a row is reported
 as such. Writes Markdown (e.g. to "$GITHUB_STEP_SUMMARY"), CSV and the HTML dashboard.
 
-Exit status
-  0  done (repositories that could not be audited are rows in the report)
-  2  usage error, unreadable plan, or a token without the needed scope
-`;
+Repositories that could not be audited are rows in the report. An unreadable plan or a token
+without the needed scope is exit status 2.
+
+${EXIT_STATUS_HELP}`;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
