@@ -1,7 +1,10 @@
 // Benchmark of `secure-cncf check` on a 20,000-file repository, next to `git ls-files` on the same
 // tree in the same run (the floor for "look at every file"). Medians of BENCH_RUNS runs; peak
 // memory from /usr/bin/time (maximum resident set size of the child). Needs `npm run build` first.
-//   node scripts/bench-check-tree.mjs [--files 20000] [--keep]
+// With --instructions (and valgrind on the PATH) it also counts the instructions `check` and
+// `--help` execute (callgrind, git children included): repeatable whatever else the machine is
+// doing, so the ratio holds on a noisy CI machine where wall times do not.
+//   node scripts/bench-check-tree.mjs [--files 20000] [--keep] [--instructions]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -85,9 +88,23 @@ export function benchCheck(tree, runs = RUNS) {
   return { files, gitLsFiles: median(lsFiles), help: median(help), check: median(check), checkCpu: median(checkCpu), checkPeakRssMiB: Math.max(...rss) / 1024, status };
 }
 
+/** Instructions a command executes, children included (valgrind's callgrind), or undefined without valgrind. */
+export function instructions(commandArgs, cwd) {
+  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--trace-children=yes', process.execPath, ...commandArgs], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (run.error) return undefined;
+  const counts = [...run.stderr.matchAll(/Collected : (\d+)/g)].map((m) => Number(m[1]));
+  return counts.length ? counts.reduce((a, b) => a + b, 0) : undefined;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const tree = makeTree(FILES);
   try {
+    if (args.includes('--instructions')) {
+      const help = instructions([bin, '--help'], tree);
+      const check = instructions([bin, 'check', tree, '--format', 'json'], tree);
+      if (help && check) console.log(`instructions (callgrind): --help ${(help / 1e6).toFixed(0)} M, check ${(check / 1e6).toFixed(0)} M (${(check / help).toFixed(2)}x --help)`);
+      else console.log('instructions: valgrind is not available; skipped');
+    }
     const r = benchCheck(tree);
     console.log(`check on a ${r.files}-file tree (plus 2,000 ignored node_modules files), median of ${RUNS} runs:`);
     console.log(`  git ls-files           ${r.gitLsFiles.toFixed(0)} ms`);

@@ -29,7 +29,7 @@ export interface AnswerFlags {
 /** Defaults for every question: earlier answers first, then what detection found, then fallbacks. */
 export interface AnswerDefaults {
   projectName: string;
-  /** Where projectName came from: a repository given by flag or prompt names the project unless an earlier answer did. */
+  /** Where projectName came from: a repository given by flag or prompt names the project unless an earlier answer or package.json did. */
   projectNameFrom?: 'stored' | 'remote' | 'manifest' | 'directory';
   repository?: Repository;
   languages: Language[];
@@ -92,9 +92,14 @@ export function answerDefaults(facts: RepoFacts): AnswerDefaults {
   return defaults;
 }
 
+/** A repository given by flag or prompt names the project when only the remote or the directory did. */
+function repositoryNamesProject(defaults: AnswerDefaults): boolean {
+  return defaults.projectNameFrom === 'remote' || defaults.projectNameFrom === 'directory';
+}
+
 /** The project name to offer: an earlier answer, else the name of the repository given, else the detected one. */
 export function defaultProjectName(defaults: AnswerDefaults, given?: Repository): string {
-  return given && defaults.projectNameFrom !== 'stored' ? given.name : defaults.projectName;
+  return given && repositoryNamesProject(defaults) ? given.name : defaults.projectName;
 }
 
 /**
@@ -125,8 +130,8 @@ export function resolveAnswers(flags: AnswerFlags, defaults: AnswerDefaults): An
     }
   };
   const repository = attempt(() => resolveField('repository', flags.repo, defaults.repository, defaults));
-  // A repository named by flag names the project too, unless an earlier answer named it.
-  const nameFromRepo = flags.name === undefined && flags.repo !== undefined && repository && defaults.projectNameFrom !== 'stored' ? repository.name : undefined;
+  // A repository named by flag names the project too, unless an earlier answer or package.json named it.
+  const nameFromRepo = flags.name === undefined && flags.repo !== undefined && repository && repositoryNamesProject(defaults) ? repository.name : undefined;
   const projectName = attempt(() => resolveField('projectName', flags.name ?? nameFromRepo, defaults.projectName, defaults));
   if (!repository && flags.repo === undefined) {
     problems.push(

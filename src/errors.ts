@@ -10,6 +10,12 @@ export class InputError extends Error {
   readonly exitCode = 2;
 }
 
-export function isExpectedError(error: unknown): error is UsageError | InputError {
-  return error instanceof UsageError || error instanceof InputError;
+/** The user interrupted the run before anything was written: exit code 130, as shells use for SIGINT. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  readonly exitCode = 130;
+}
+
+export function isExpectedError(error: unknown): error is UsageError | InputError | CancelledError {
+  return error instanceof UsageError || error instanceof InputError || error instanceof CancelledError;
 }

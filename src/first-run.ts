@@ -9,12 +9,18 @@ import { endingText, type WrittenFile } from './ending.js';
 import { findingLines, type ReportInput } from './retrofit/report.js';
 import type { RetrofitPlan } from './retrofit/plan.js';
 import { EXIT } from './cli/exit-status.js';
+import type { InterruptGuard } from './interrupt.js';
 
 export interface CreateOptions {
   dryRun: boolean;
   policy: ConflictPolicy;
   cwd?: string | undefined;
+  /** Notes a Ctrl-C while planning (cancels before the first write) or writing (reported after). */
+  guard?: InterruptGuard | undefined;
 }
+
+/** Said after the ending when Ctrl-C came while the files were being written. */
+export const INTERRUPTED_WHILE_WRITING = 'Ctrl-C came while writing: the writes were finished, and everything listed above is in place.';
 
 /** A directory with nothing in it yet: every planned file is new. */
 export async function createNew(session: Session, flags: AnswerFlags, options: CreateOptions, out: (text: string) => void): Promise<number> {
@@ -25,6 +31,7 @@ export async function createNew(session: Session, flags: AnswerFlags, options: C
     out(dryRunReport(plan, changes));
     return EXIT.ok;
   }
+  options.guard?.checkBeforeWriting();
   const result = applyChanges(changes, options.policy);
   const notes = plan.notes.map((note) => `note: ${note}`);
   out(
@@ -40,6 +47,7 @@ export async function createNew(session: Session, flags: AnswerFlags, options: C
         unchanged: result.unchanged.length,
         ...(options.cwd ? { cwd: options.cwd } : {}),
       }),
+      ...(options.guard?.interrupted ? ['', INTERRUPTED_WHILE_WRITING] : []),
     ].join('\n'),
   );
   return result.kept.length > 0 ? EXIT.attention : EXIT.ok;
@@ -48,7 +56,7 @@ export async function createNew(session: Session, flags: AnswerFlags, options: C
 const VERBS: Record<string, string> = { create: 'created', refresh: 'refreshed', merge: 'merged', harden: 'hardened', conflict: 'replaced' };
 
 /** The ending of a retrofit run: warnings and findings first (each with its fix), then the summary. */
-export function retrofitEnding(root: string, plan: RetrofitPlan, cwd?: string): (report: ReportInput) => string {
+export function retrofitEnding(root: string, plan: RetrofitPlan, cwd?: string, guard?: InterruptGuard): (report: ReportInput) => string {
   return (report) => {
     const written: WrittenFile[] = report.written.map((c) => ({ path: c.path, verb: c.before === undefined ? 'created' : (VERBS[c.action] ?? 'updated') }));
     const findings = findingLines(report.findings);
@@ -66,6 +74,7 @@ export function retrofitEnding(root: string, plan: RetrofitPlan, cwd?: string): 
         unchanged: report.same.length,
         ...(cwd ? { cwd } : {}),
       }),
+      ...(guard?.interrupted ? ['', INTERRUPTED_WHILE_WRITING] : []),
     ];
     return lines.join('\n');
   };

@@ -12,6 +12,8 @@ import { executePlan } from '../../src/retrofit/run.js';
 import type { Confirm } from '../../src/retrofit/apply.js';
 import { createNew, retrofitEnding } from '../../src/first-run.js';
 import { EXIT } from '../../src/cli/exit-status.js';
+import { guarded } from '../../src/interrupt.js';
+import { CancelledError } from '../../src/errors.js';
 
 export interface SecureCncfOptions {
   flags?: AnswerFlags;
@@ -49,7 +51,7 @@ export default class SecureCncfGenerator extends Generator {
     try {
       this._setOutcome(await this._askAndWrite());
     } catch (error) {
-      if (!isPromptCancel(error)) throw error;
+      if (!isPromptCancel(error) && !(error instanceof CancelledError)) throw error;
       // The run ends here; runInteractive says so (Yeoman would print the error as a failure).
       this._setOutcome(EXIT.cancelled);
     }
@@ -63,10 +65,14 @@ export default class SecureCncfGenerator extends Generator {
     const raw = await this.prompt(questions(session.defaults, given) as never);
     const flags = promptAnswersToFlags(raw as Record<string, unknown>, given);
     const out = (text: string) => this.log(text);
-    if (!hasExistingContent(root)) return createNew(session, flags, { dryRun, policy: 'skip', cwd: this.secureOptions.cwd }, out);
-    const plan = await planRetrofit(root, flags);
-    if (!dryRun) out(`${root} already has files: each change to an existing file is shown and asked about before anything is written.`);
-    return executePlan(root, plan, { dryRun, force: false, confirm: this._confirm(), ending: dryRun ? undefined : retrofitEnding(root, plan, this.secureOptions.cwd) }, out);
+    // From here on a Ctrl-C outside a prompt is a signal: noted, and honoured before the first write.
+    return guarded(async (guard) => {
+      if (!hasExistingContent(root)) return createNew(session, flags, { dryRun, policy: 'skip', cwd: this.secureOptions.cwd, guard }, out);
+      const plan = await planRetrofit(root, flags);
+      if (!dryRun) out(`${root} already has files: each change to an existing file is shown and asked about before anything is written.`);
+      const ending = dryRun ? undefined : retrofitEnding(root, plan, this.secureOptions.cwd, guard);
+      return executePlan(root, plan, { dryRun, force: false, confirm: this._confirm(), ending, beforeWrite: () => guard.checkBeforeWriting() }, out);
+    });
   }
 
   /** New files need no question; an edit of an existing file is shown as a diff and asked. */

@@ -18,5 +18,6 @@ export const EXIT_STATUS_HELP = `Exit status (the same for every command)
   3    done in part: some existing files could not be read or edited (named with file:line);
        the rest was applied
   70   internal error: a bug in secure-cncf; please report it with the message
-  130  cancelled (Ctrl-C or end of input at a prompt); nothing was written
+  130  cancelled (Ctrl-C at a prompt or before the first write, or end of input at a prompt);
+       nothing was written
 `;

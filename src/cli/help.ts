@@ -11,12 +11,18 @@ Usage
   npm create secure-cncf@latest [directory] [-- options]
   secure-cncf [create] [directory] [options]
 
-Without --yes it asks each question (answers default to what it detects in the directory and
-to earlier answers stored in .secure-cncf.json). With --yes it takes the defaults and the flags.
+The directory defaults to the root of the git repository you are in (GitHub runs workflows only
+from there); a directory inside a repository but not its root is refused.
+
+Without --yes it asks each question (answers default to what it detects in the directory and to
+earlier answers stored in .secure-cncf.json), then each change to an existing file, and writes
+only after the last answer. With --yes it takes the defaults and the flags.
 
 Options
-  --name <text>            project name (default: repository, package or directory name)
-  --repo <owner/name>      GitHub repository (default: from the "origin" remote)
+  --name <text>            project name (default: the repository's name, else the package or
+                           directory name)
+  --repo <owner/name>      GitHub repository, or its https:// or git@ URL (default: from the
+                           "origin" remote)
   -l, --language <list>    ${LANGUAGES.join(', ')} (comma-separated or repeated)
   --level <level>          maturity level: ${levels} (default 1)
   --compliance <list>      ${PRESET_IDS.join(', ')}, or none

@@ -1,7 +1,7 @@
 import { parseCommandArgs, type Io } from './command.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { generatorInfo } from '../version.js';
-import { isExpectedError } from '../errors.js';
+import { CancelledError, isExpectedError } from '../errors.js';
 import { refuseMistypedCommand } from './suggest.js';
 
 export type { Io } from './command.js';
@@ -30,7 +30,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return await command.run(parsed, io);
   } catch (error) {
     if (isExpectedError(error)) {
-      io.stderr(`error: ${error.message}`);
+      io.stderr(error instanceof CancelledError ? error.message : `error: ${error.message}`);
       return error.exitCode;
     }
     throw error;

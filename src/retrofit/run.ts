@@ -15,6 +15,8 @@ export interface ExecuteOptions {
   dryRun: boolean;
   force: boolean;
   confirm?: Confirm | undefined;
+  /** Called right before the first write (an interrupted run cancels there). */
+  beforeWrite?: (() => void) | undefined;
   /** Prints the end of the run instead of the plain report (create's summary and next steps). */
   ending?: ((report: ReportInput) => string) | undefined;
 }
@@ -55,6 +57,8 @@ export async function executePlan(root: string, rp: RetrofitPlan, options: Execu
   const toWrite = state ? [...selection.chosen, state] : selection.chosen;
   const warnings = [...selection.warnings];
   if (!options.dryRun) {
+    // Every question has been answered: an interrupted run stops here, before any change on disk.
+    options.beforeWrite?.();
     const touched = [...rp.hashes.map((h) => h.path), ...rp.changes.map((c) => c.path), ...rp.kept.map((k) => k.path), STATE_FILE];
     for (const file of leftoversOf(root, touched)) warnings.push(`removed ${file}, a temporary file an interrupted run left behind`);
   }

@@ -223,3 +223,20 @@ describe('the ending', () => {
     expect(run.out).toMatch(/^Next steps$/m);
   });
 });
+
+describe('Ctrl-C outside a prompt (a real SIGINT)', () => {
+  it('while planning: the run stops before the first write, says so and exits 130', async () => {
+    const root = repo();
+    let err = '';
+    const io = { stdout: () => undefined, stderr: (t: string) => (err += `${t}\n`), stdinIsTTY: false };
+    const { main } = await import('../../src/cli/main.js');
+    const before = process.listenerCount('SIGINT');
+    const running = main([root, ...BASE], io);
+    // What Node does with a SIGINT once a listener exists (a real signal would also reach the test runner).
+    process.emit('SIGINT', 'SIGINT');
+    expect(await running).toBe(EXIT.cancelled);
+    expect(err).toBe('Cancelled: nothing was written.\n');
+    expect(readdirSync(root)).toEqual([]);
+    expect(process.listenerCount('SIGINT')).toBe(before);
+  });
+});

@@ -168,3 +168,29 @@ describe('interactive run over existing files in a terminal', () => {
     expect(merged).toContain('package-ecosystem: github-actions');
   }, 60_000);
 });
+
+describe('interactive and --yes agree', () => {
+  it('a script-injection finding is shown with its fix and the run exits 1, as with --yes', async () => {
+    const root = repo(
+      {
+        'go.mod': 'module example.com/x\n',
+        '.github/workflows/triage.yml':
+          'name: triage\non: issues\npermissions:\n  contents: read\njobs:\n  t:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n',
+      },
+      'https://github.com/acme/widget.git',
+    );
+    const t = terminal(root, ['--level', '1', '--compliance', 'none', '--no-portal', '--branch', 'main', '--name', 'widget', '--language', 'go', '--repo', 'acme/widget']);
+    // Accept every proposed change to an existing file until the run ends.
+    for (;;) {
+      const screen = await t.waitFor(/(\? (Merge|Replace) [^\n]*\(Y\/n\)\s*$)|__EXIT=\d+/);
+      if (/__EXIT=\d+/.test(screen)) break;
+      t.keys('Enter');
+      await t.waitFor(/✔ (Merge|Replace)/);
+    }
+    expect(await t.exitCode()).toBe(1);
+    const screen = t.screen();
+    expectNoNoise(screen);
+    expect(screen).toMatch(/\.github\/workflows\/triage\.yml:9 .*github\.event\.issue\.title/);
+    expect(screen).toMatch(/^ +fix: /m);
+  }, 60_000);
+});

@@ -40,8 +40,8 @@ tr.na td,tr.optional td{color:#6e7781}
 .badge.optional{background:#fff;color:#57606a;border:1px solid #8c959f}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.82rem;background:#eff1f3;padding:1px 4px;border-radius:4px;overflow-wrap:break-word}
 .loc{color:#57606a;font-size:.8rem}
-.bars{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr) auto;gap:6px 12px;align-items:center}
-.bars .l{font-size:.85rem}.bars .v{font-size:.85rem;white-space:nowrap;text-align:right}
+.bars{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,2fr) minmax(0,2fr);gap:6px 12px;align-items:center}
+.bars .l{font-size:.85rem}.bars .v{font-size:.8rem;color:#57606a}
 .meter{height:14px;border-radius:4px;background:#eaeef2;overflow:hidden}.meter span{display:block;height:100%;background:#0969da}
 ol li{margin:4px 0}.muted{color:#6e7781}
 .w{white-space:nowrap}
@@ -50,7 +50,7 @@ td.fix code{white-space:nowrap}
 body{padding:12px}
 .cards{grid-template-columns:minmax(0,1fr)}
 .tiles{grid-template-columns:minmax(0,1fr)}
-.bars{grid-template-columns:minmax(0,1fr)}.bars .l{margin-top:6px}.bars .v{white-space:normal;text-align:left}
+.bars{grid-template-columns:minmax(0,1fr);gap:4px}.bars .l{margin-top:8px}
 table,tbody,tr,td{display:block;width:100%}
 thead{display:none}
 tr{border-bottom:1px solid #d0d7de;padding:6px 0}

@@ -7,10 +7,10 @@ import { openSession } from '../../engine/session.js';
 import { createNew, retrofitEnding } from '../../first-run.js';
 import { hasExistingContent } from '../../detect/index.js';
 import { targetDirectory } from '../../detect/root.js';
+import { guarded, type InterruptGuard } from '../../interrupt.js';
 import { checkCreateTarget } from '../../target.js';
 
-
-async function retrofitExisting(directory: string, args: CliArgs, io: Io): Promise<number> {
+async function retrofitExisting(directory: string, args: CliArgs, io: Io, guard: InterruptGuard): Promise<number> {
   const { planRetrofit } = await import('../../retrofit/plan.js');
   const { executePlan } = await import('../../retrofit/run.js');
   const plan = await planRetrofit(directory, args);
@@ -21,13 +21,15 @@ async function retrofitExisting(directory: string, args: CliArgs, io: Io): Promi
     }
   }
   if (!args.dryRun) io.stdout(`${directory} already has files: retrofitting (existing files are merged or kept, never replaced).`);
-  const ending = args.dryRun ? undefined : retrofitEnding(directory, plan, process.cwd());
-  return executePlan(directory, plan, { dryRun: args.dryRun, force: args.conflict === 'overwrite', ending }, io.stdout);
+  const ending = args.dryRun ? undefined : retrofitEnding(directory, plan, process.cwd(), guard);
+  return executePlan(directory, plan, { dryRun: args.dryRun, force: args.conflict === 'overwrite', ending, beforeWrite: () => guard.checkBeforeWriting() }, io.stdout);
 }
 
 async function createNonInteractive(directory: string, args: CliArgs, io: Io): Promise<number> {
-  if (hasExistingContent(directory)) return retrofitExisting(directory, args, io);
-  return createNew(await openSession(directory), args, { dryRun: args.dryRun, policy: args.conflict, cwd: process.cwd() }, io.stdout);
+  return guarded(async (guard) => {
+    if (hasExistingContent(directory)) return retrofitExisting(directory, args, io, guard);
+    return createNew(await openSession(directory), args, { dryRun: args.dryRun, policy: args.conflict, cwd: process.cwd(), guard }, io.stdout);
+  });
 }
 
 async function createInteractive(directory: string, args: CliArgs): Promise<number> {
