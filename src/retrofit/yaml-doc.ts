@@ -68,15 +68,20 @@ export function toModel(doc: Document): unknown {
  */
 export function verifyEdit(file: string, edited: string, intended: unknown): void {
   if (edited.trim() === '') throw new EditError(file, 'the edit would leave the file empty; refused');
+  if (!isDeepStrictEqual(editedModel(file, edited), intended)) {
+    throw new EditError(file, 'the edited file does not mean what the edit intended; refused, file untouched');
+  }
+}
+
+/** The data of the edited text; its parse tree is released before the (large) comparison. */
+function editedModel(file: string, edited: string): unknown {
   const docs = parseAllDocuments(edited, OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
   const error = list.flatMap((d) => d.errors)[0];
   if (error || list.length !== 1) {
     throw new EditError(file, `the edited file would not parse (${error?.message.split('\n')[0] ?? 'document count changed'}); refused, file untouched`);
   }
-  if (!isDeepStrictEqual(toModel(list[0] as Document), intended)) {
-    throw new EditError(file, 'the edited file does not mean what the edit intended; refused, file untouched');
-  }
+  return toModel(list[0] as Document);
 }
 
 export type { Node };
