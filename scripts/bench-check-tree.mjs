@@ -66,6 +66,7 @@ export function benchCheck(tree, runs = RUNS) {
   const lsFiles = [];
   const check = [];
   const checkCpu = [];
+  const help = [];
   const rss = [];
   let files = 0;
   let status;
@@ -73,6 +74,7 @@ export function benchCheck(tree, runs = RUNS) {
     const ls = measure('git', ['ls-files'], tree);
     files = ls.stdout.split('\n').filter(Boolean).length;
     lsFiles.push(ls.wall);
+    help.push(measure(process.execPath, [bin, '--help'], tree).wall);
     const run = measure(process.execPath, [bin, 'check', tree, '--format', 'json'], tree);
     if (run.status !== 0 && run.status !== 1) throw new Error(`check failed (${run.status}): ${run.stderr}`);
     status = run.status;
@@ -80,7 +82,7 @@ export function benchCheck(tree, runs = RUNS) {
     checkCpu.push(run.cpu);
     rss.push(run.rss);
   }
-  return { files, gitLsFiles: median(lsFiles), check: median(check), checkCpu: median(checkCpu), checkPeakRssMiB: Math.max(...rss) / 1024, status };
+  return { files, gitLsFiles: median(lsFiles), help: median(help), check: median(check), checkCpu: median(checkCpu), checkPeakRssMiB: Math.max(...rss) / 1024, status };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -89,7 +91,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const r = benchCheck(tree);
     console.log(`check on a ${r.files}-file tree (plus 2,000 ignored node_modules files), median of ${RUNS} runs:`);
     console.log(`  git ls-files           ${r.gitLsFiles.toFixed(0)} ms`);
-    console.log(`  secure-cncf check      ${r.check.toFixed(0)} ms  (${(r.check / r.gitLsFiles).toFixed(1)}x git ls-files; CPU ${r.checkCpu.toFixed(0)} ms; peak RSS ${r.checkPeakRssMiB.toFixed(0)} MiB; exit ${r.status})`);
+    console.log(`  secure-cncf --help     ${r.help.toFixed(0)} ms`);
+    console.log(`  secure-cncf check      ${r.check.toFixed(0)} ms  (${(r.check / r.help).toFixed(2)}x --help, ${(r.check / r.gitLsFiles).toFixed(1)}x git ls-files; CPU ${r.checkCpu.toFixed(0)} ms; peak RSS ${r.checkPeakRssMiB.toFixed(0)} MiB; exit ${r.status})`);
   } finally {
     if (!args.includes("--keep")) rmSync(tree, { recursive: true, force: true, maxRetries: 5 });
     else console.log(`tree kept at ${tree}`);

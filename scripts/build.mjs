@@ -51,7 +51,7 @@ const inlineEnvironmentVersion = {
 
 rmSync('dist', { recursive: true, force: true });
 const result = await build({
-  entryPoints: { bin: 'src/bin.ts', generator: 'src/generator.ts' },
+  entryPoints: { bin: 'src/bin.ts', generator: 'src/generator.ts', action: 'src/action-entry.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -59,6 +59,23 @@ export function noteProblems(data, notes) {
   return problems;
 }
 
+/**
+ * Why the project sits at its achieved level: the required controls of the next level that are not
+ * met, split by verdict, so a reader sees whether real gaps or the tool's blind spots hold it back.
+ */
+function holdingBack(project, projectNotes) {
+  if (project.achievedLevel >= 3) return [];
+  const next = project.achievedLevel + 1;
+  const blocking = project.controls.filter((c) => c.level === next && c.required && !['pass', 'not-applicable'].includes(c.status));
+  const byVerdict = new Map();
+  for (const control of blocking) {
+    const verdict = projectNotes[control.id]?.verdict ?? 'unexplained';
+    byVerdict.set(verdict, [...(byVerdict.get(verdict) ?? []), `\`${control.id}\``]);
+  }
+  const parts = [...byVerdict].map(([verdict, ids]) => `${(VERDICTS[verdict] ?? verdict).toLowerCase()}: ${ids.join(', ')}`);
+  return ['', `Held below level ${next} by ${blocking.length} required control${blocking.length === 1 ? '' : 's'} of that level — ${parts.join('; ')}.`];
+}
+
 /** The per-control table of one project page. */
 export function renderProjectBlock(data, notes, project) {
   const projectNotes = notes[project.repository] ?? {};
@@ -73,6 +90,7 @@ export function renderProjectBlock(data, notes, project) {
     `${project.repository}@${short(project.commit)} (${day(project.commitDate)}): achieved level ${project.achievedLevel},`,
     `${counts.pass} pass, ${counts.partial} partial, ${counts.fail} fail, ${counts['not-applicable']} not applicable;`,
     `${gaps.length} gaps. Verdicts — ${Object.entries(VERDICTS).map(([id, words]) => `${words.toLowerCase()}: ${verdictCount(id)}`).join(', ')}.`,
+    ...holdingBack(project, projectNotes),
     '',
     '| Control | Level | Outcome | What the tool reported | Verdict |',
     '| --- | --- | --- | --- | --- |',

@@ -17,22 +17,30 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'dist/bin.js');
-const sheetsDir = path.join(root, 'test/corpus/sheets');
+const SETS = {
+  // The repositories detection and evidence were tuned on.
+  tuning: 'test/corpus/sheets',
+  // Sheets written afterwards by someone who did not run the tool, measured before any change.
+  'held-out': 'test/corpus/holdout-sheets',
+};
 
 function usage(message) {
-  console.error(`corpus: ${message}\nusage: npm run corpus -- --trees <dir> [--write] [--only owner/name,...] [--verbose]`);
+  console.error(`corpus: ${message}\nusage: npm run corpus -- --trees <dir> [--set tuning|held-out] [--write] [--only owner/name,...] [--verbose]`);
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
-const options = { trees: process.env.SECURE_CNCF_CORPUS_TREES, write: false, only: undefined, verbose: false };
+const options = { trees: process.env.SECURE_CNCF_CORPUS_TREES, write: false, only: undefined, verbose: false, set: 'tuning' };
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--trees') options.trees = args[++i];
   else if (args[i] === '--write') options.write = true;
   else if (args[i] === '--verbose') options.verbose = true;
+  else if (args[i] === '--set') options.set = args[++i];
   else if (args[i] === '--only') options.only = new Set((args[++i] ?? '').split(',').map((s) => s.toLowerCase()));
   else usage(`unknown argument ${args[i]}`);
 }
+if (!(options.set in SETS)) usage(`unknown --set ${options.set}; valid: ${Object.keys(SETS).join(', ')}`);
+const sheetsDir = path.join(root, SETS[options.set]);
 if (!options.trees) usage('--trees <dir> is required (or SECURE_CNCF_CORPUS_TREES)');
 if (!existsSync(options.trees)) usage(`${options.trees} does not exist`);
 if (!existsSync(bin)) execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
@@ -173,12 +181,15 @@ if (options.write) {
   const outDir = path.join(root, 'docs/corpus');
   mkdirSync(outDir, { recursive: true });
   const json = {
+    set: options.set,
     measuredWith: JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version,
+    measuredOn: new Date().toISOString().slice(0, 10),
     repositories: rows.map((r) => ({
       repository: r.repository,
       commit: r.commit,
       agreement: `${r.facts.filter((f) => f.agree && f.determinable).length}/${r.facts.filter((f) => f.determinable).length}`,
       achievedLevel: r.achievedLevel,
+      checkMs: Math.round(r.ms),
       disagreements: r.facts.filter((f) => !f.agree).map((f) => ({ fact: `${f.group}/${f.name}`, sheet: f.expected, check: f.actual, determinable: f.determinable })),
       directories: { production: { extra: r.dirs.production.fp, missed: r.dirs.production.fn } },
     })),
@@ -195,6 +206,14 @@ if (options.write) {
       allDirectories: everything,
     },
   };
-  writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
-  console.log(`wrote docs/corpus/results.json (${rows.length} repositories)`);
+  // The held-out figure measured before any change the held-out set prompted stays on the page.
+  const file = path.join(outDir, `results-${options.set}.json`);
+  if (options.set === 'held-out' && existsSync(file)) {
+    const previous = JSON.parse(readFileSync(file, 'utf8'));
+    json.firstMeasurement = previous.firstMeasurement ?? { measuredOn: previous.measuredOn, summary: previous.summary };
+  }
+  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  const { renderCorpusPage } = await import('./corpus-page.mjs');
+  writeFileSync(path.join(outDir, 'README.md'), renderCorpusPage(outDir));
+  console.log(`wrote docs/corpus/results-${options.set}.json (${rows.length} repositories) and docs/corpus/README.md`);
 }

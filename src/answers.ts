@@ -27,6 +27,8 @@ export interface AnswerFlags {
 /** Defaults for every question: earlier answers first, then what detection found, then fallbacks. */
 export interface AnswerDefaults {
   projectName: string;
+  /** Where projectName came from: a repository given by flag or prompt names the project unless an earlier answer did. */
+  projectNameFrom?: 'stored' | 'remote' | 'manifest' | 'directory';
   repository?: Repository;
   languages: Language[];
   level: Level;
@@ -57,16 +59,20 @@ export function answerDefaults(facts: RepoFacts): AnswerDefaults {
   const stored = facts.stored?.answers;
   const sources: Partial<Record<AnswerField, string>> = {};
   let projectName = stored?.projectName;
-  if (projectName === undefined && facts.remote) [projectName, sources.projectName] = [facts.remote.name, 'the "origin" remote'];
+  let projectNameFrom: NonNullable<AnswerDefaults['projectNameFrom']> = 'stored';
+  if (projectName === undefined && facts.remote) {
+    [projectName, sources.projectName, projectNameFrom] = [facts.remote.name, 'the "origin" remote', 'remote'];
+  }
   if (projectName === undefined) {
     const fromManifest = manifestName(facts.root);
-    if (fromManifest !== undefined) [projectName, sources.projectName] = [fromManifest, 'package.json ("name")'];
+    if (fromManifest !== undefined) [projectName, sources.projectName, projectNameFrom] = [fromManifest, 'package.json ("name")', 'manifest'];
   }
-  if (projectName === undefined) [projectName, sources.projectName] = [path.basename(path.resolve(facts.root)), 'the directory name'];
+  if (projectName === undefined) [projectName, sources.projectName, projectNameFrom] = [path.basename(path.resolve(facts.root)), 'the directory name', 'directory'];
   let defaultBranch = stored?.defaultBranch;
   if (defaultBranch === undefined && facts.defaultBranch !== undefined) [defaultBranch, sources.defaultBranch] = [facts.defaultBranch, "git (origin's HEAD, else the current branch)"];
   const defaults: AnswerDefaults = {
     projectName,
+    projectNameFrom,
     languages: stored?.languages ?? facts.languages,
     level: stored?.level ?? 1,
     compliance: stored?.compliance ?? [],
@@ -81,6 +87,11 @@ export function answerDefaults(facts: RepoFacts): AnswerDefaults {
   return defaults;
 }
 
+/** The project name to offer: an earlier answer, else the name of the repository given, else the detected one. */
+export function defaultProjectName(defaults: AnswerDefaults, given?: Repository): string {
+  return given && defaults.projectNameFrom !== 'stored' ? given.name : defaults.projectName;
+}
+
 /**
  * One answer: the flag when it was given (even as an empty string: `--repo ''` is an error, not
  * "use the default"), else the default, validated with the same rules and naming its source.
@@ -92,28 +103,49 @@ export function resolveField<K extends AnswerField>(field: K, flag: unknown, fal
   return validateFrom(field, field === 'repository' ? `${(fallback as Repository).owner}/${(fallback as Repository).name}` : fallback, source);
 }
 
-/** Validate flags over the defaults. Every invalid value is a UsageError naming the valid choices. */
+/**
+ * Validate flags over the defaults with the same rules as stored answers. Every invalid or missing
+ * value is reported at once, in one UsageError naming the valid choices, so a first run learns
+ * everything it needs in one go.
+ */
 export function resolveAnswers(flags: AnswerFlags, defaults: AnswerDefaults): Answers {
-  const projectName = resolveField('projectName', flags.name, defaults.projectName, defaults) as string;
-  const repository = resolveField('repository', flags.repo, defaults.repository, defaults);
-  if (!repository) {
-    throw new UsageError(
-      `Cannot tell which GitHub repository this is (no "origin" remote on github.com). Pass --repo owner/name, e.g. --repo my-org/${slugify(projectName)}.`,
+  const problems: string[] = [];
+  const attempt = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      problems.push(error.message);
+      return undefined;
+    }
+  };
+  const repository = attempt(() => resolveField('repository', flags.repo, defaults.repository, defaults));
+  // A repository named by flag names the project too, unless an earlier answer named it.
+  const nameFromRepo = flags.name === undefined && flags.repo !== undefined && repository && defaults.projectNameFrom !== 'stored' ? repository.name : undefined;
+  const projectName = attempt(() => resolveField('projectName', flags.name ?? nameFromRepo, defaults.projectName, defaults));
+  if (!repository && flags.repo === undefined) {
+    problems.push(
+      `Cannot tell which GitHub repository this is (no "origin" remote on github.com). Pass --repo owner/name, e.g. --repo my-org/${slugify(projectName ?? defaults.projectName)}.`,
     );
   }
-  const languages = flags.language !== undefined ? parseLanguages(flags.language) : defaults.languages;
-  if (languages.length === 0) {
-    throw new UsageError('No languages detected in this directory. Pass --language with one or more of: go, rust, python, javascript, java-maven, java-gradle, cpp.');
+  const languages = flags.language !== undefined ? attempt(() => parseLanguages(flags.language as string[])) : defaults.languages;
+  if (languages?.length === 0) {
+    problems.push('No languages detected in this directory. Pass --language with one or more of: go, rust, python, javascript, java-maven, java-gradle, cpp.');
   }
-  const level = flags.level !== undefined ? parseLevel(flags.level) : defaults.level;
+  const level = flags.level !== undefined ? attempt(() => parseLevel(flags.level as string)) : defaults.level;
+  const compliance = flags.compliance !== undefined ? attempt(() => parseCompliance(flags.compliance as string[], PRESET_IDS)) : defaults.compliance;
+  const artifacts = flags.artifacts !== undefined ? attempt(() => parseArtifacts(flags.artifacts as string[])) : defaults.artifacts;
+  const defaultBranch = attempt(() => resolveField('defaultBranch', flags.branch, defaults.defaultBranch, defaults));
+  if (problems.length === 1) throw new UsageError(problems[0]);
+  if (problems.length > 1) throw new UsageError(`${problems.length} answers are missing or invalid:\n  - ${problems.join('\n  - ')}`);
   return {
-    projectName,
-    repository,
-    languages,
-    level,
-    compliance: flags.compliance !== undefined ? parseCompliance(flags.compliance, PRESET_IDS) : defaults.compliance,
-    artifacts: flags.artifacts !== undefined ? parseArtifacts(flags.artifacts) : defaults.artifacts,
-    defaultBranch: resolveField('defaultBranch', flags.branch, defaults.defaultBranch, defaults) as string,
-    portal: flags.portal ?? defaults.portal ?? level >= 2,
+    projectName: projectName as string,
+    repository: repository as Repository,
+    languages: languages as Language[],
+    level: level as Level,
+    compliance: compliance as string[],
+    artifacts: artifacts as Artifact[],
+    defaultBranch: defaultBranch as string,
+    portal: flags.portal ?? defaults.portal ?? (level as Level) >= 2,
   };
 }

@@ -84,6 +84,8 @@ export interface RepoFacts {
   remoteUrl?: string;
   defaultBranch?: string;
   renovateConfig?: string;
+  /** repository.status of an existing SECURITY-INSIGHTS.yml: kept, so re-runs do not flip it. */
+  insightsStatus?: string;
   stored?: StoredState;
 }
 

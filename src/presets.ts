@@ -13,6 +13,7 @@ import { LEVELS, LEVEL_NAMES, type Level, type PresetSettings } from './model.js
 export type { PresetSettings };
 import { presetsDir } from './paths.js';
 import { loadComplianceMap, practiceMapsTo, type ComplianceMap } from './compliance/map.js';
+import { controlsAtRecommendedLevel, headlineText, presetHeadline } from './compliance/headline.js';
 
 /**
  * Compliance presets the generator knows, in display order. Kept in step with presets/*.yaml by
@@ -34,7 +35,7 @@ export interface PresetRequirement {
 }
 
 export interface PresetOscal {
-  /** OSCAL catalog or profile the control ids refer to; undefined: the generated Markdown mapping. */
+  /** Public OSCAL catalog or profile the control ids refer to; undefined: the catalog this package ships (data/oscal/). */
   source?: string;
   controlIdStyle: 'nist' | 'plain';
   controlIdPrefix: string;
@@ -361,8 +362,8 @@ export function unaddressedRequirements(preset: Preset, catalog: readonly Contro
 
 /**
  * `--list-presets`: the maturity levels and the compliance presets, one line each. With a
- * catalog, each level lists the controls it adds and each preset counts the requirements that
- * generated controls address.
+ * catalog, each level lists the controls it adds and each preset gives the share of its
+ * requirements the generated controls can evidence at its recommended level.
  */
 export function listPresetsText(catalog?: readonly Control[]): string {
   const lines: string[] = ['Maturity levels (--level):'];
@@ -377,8 +378,10 @@ export function listPresetsText(catalog?: readonly Control[]): string {
   for (const preset of presets) {
     const total = preset.requirements.length;
     const organisational = preset.requirements.filter((r) => r.organisational).length;
+    // The same number as `check` and the preset documents (src/compliance/headline.ts), for the
+    // controls the preset brings at its recommended level.
     const counts = catalog
-      ? `${preset.requirements.filter((r) => controlsForRequirement(r, catalog).length > 0).length} of ${total} requirements with generated controls`
+      ? `${headlineText(presetHeadline(preset, controlsAtRecommendedLevel(preset, catalog)))} at level ${preset.settings.minimumLevel}`
       : `${total} requirements, ${organisational} organisational`;
     lines.push(`  ${preset.id.padEnd(width)}  ${preset.title}: ${counts}; recommends level ${preset.settings.minimumLevel}+`);
   }

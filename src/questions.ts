@@ -1,17 +1,38 @@
 // The generator's questions as data: the Yeoman front end asks them, and tests (and the
 // Backstage template) check themselves against this single list.
 import { ARTIFACTS, LANGUAGES, LANGUAGE_LABELS, LEVELS, LEVEL_NAMES, type Answers } from './model.js';
-import type { AnswerDefaults, AnswerFlags } from './answers.js';
-import { PRESET_IDS } from './presets.js';
-import { parseRepository, validateBranch, validateProjectName } from './validate.js';
+import { defaultProjectName, type AnswerDefaults, type AnswerFlags } from './answers.js';
+import { PRESET_IDS, loadPresets, requiredControlIds } from './presets.js';
+import { parseLevel, parseRepository, validateBranch, validateProjectName } from './validate.js';
+import { CATALOG } from './catalog/index.js';
+
+export type PromptAnswers = Record<string, unknown>;
 
 export interface Question {
-  type: 'input' | 'checkbox' | 'list' | 'confirm';
+  type: 'input' | 'checkbox' | 'select' | 'confirm';
   name: keyof AnswerFlags;
   message: string;
   default?: unknown;
   choices?: Array<{ name: string; value: string | number; checked?: boolean }>;
   validate?: (value: unknown) => true | string;
+  /** Asked only when this says so (given the answers so far). */
+  when?: (answers: PromptAnswers) => boolean;
+}
+
+/** Controls that build or check release artifacts: the artifacts question matters only when one is selected. */
+const RELEASE_CONTROLS = ['release-signing', 'container-scanning', 'admission-policy'];
+
+/** Whether the chosen level or compliance presets include a control that uses the release artifacts. */
+export function needsReleases(level: number, compliance: readonly string[]): boolean {
+  if (CATALOG.some((c) => RELEASE_CONTROLS.includes(c.id) && c.level <= level)) return true;
+  const ids = compliance.flatMap((c) => c.split(',')).map((c) => c.trim()).filter((c) => (PRESET_IDS as readonly string[]).includes(c));
+  const required = requiredControlIds(ids, CATALOG);
+  return RELEASE_CONTROLS.some((id) => required.has(id));
+}
+
+function presetLabel(id: string): string {
+  const title = loadPresets().find((p) => p.id === id)?.title;
+  return title ? `${title} (${id})` : id;
 }
 
 function check(fn: () => unknown): true | string {
@@ -31,14 +52,37 @@ const LEVEL_HINTS: Record<number, string> = {
 
 /** The questions still open after the flags; each has the detected or stored default. */
 export function questions(defaults: AnswerDefaults, flags: AnswerFlags): Question[] {
+  const givenRepository = (answers: PromptAnswers) => {
+    const repo = (answers['repo'] as string | undefined) ?? flags.repo;
+    if (repo === undefined) return undefined;
+    try {
+      return parseRepository(repo);
+    } catch {
+      return undefined;
+    }
+  };
+  const level = (answers: PromptAnswers) => {
+    const value = answers['level'] ?? flags.level;
+    try {
+      return value === undefined ? defaults.level : parseLevel(String(value));
+    } catch {
+      return defaults.level;
+    }
+  };
   const all: Question[] = [
-    { type: 'input', name: 'name', message: 'Project name', default: defaults.projectName, validate: (v) => check(() => validateProjectName(String(v))) },
     {
       type: 'input',
       name: 'repo',
-      message: 'GitHub repository (owner/name)',
+      message: 'GitHub repository (owner/name or its URL)',
       default: defaults.repository ? `${defaults.repository.owner}/${defaults.repository.name}` : undefined,
       validate: (v) => check(() => parseRepository(String(v))),
+    },
+    {
+      type: 'input',
+      name: 'name',
+      message: 'Project name',
+      default: (answers: PromptAnswers) => defaultProjectName(defaults, givenRepository(answers)),
+      validate: (v) => check(() => validateProjectName(String(v))),
     },
     {
       type: 'checkbox',
@@ -48,7 +92,7 @@ export function questions(defaults: AnswerDefaults, flags: AnswerFlags): Questio
       validate: (v) => (Array.isArray(v) && v.length > 0 ? true : 'Choose at least one language.'),
     },
     {
-      type: 'list',
+      type: 'select',
       name: 'level',
       message: 'Maturity level',
       default: defaults.level,
@@ -58,19 +102,20 @@ export function questions(defaults: AnswerDefaults, flags: AnswerFlags): Questio
       type: 'checkbox',
       name: 'compliance',
       message: 'Compliance targets (optional)',
-      choices: PRESET_IDS.map((id) => ({ name: id, value: id, checked: defaults.compliance.includes(id) })),
+      choices: PRESET_IDS.map((id) => ({ name: presetLabel(id), value: id, checked: defaults.compliance.includes(id) })),
     },
     {
       type: 'checkbox',
       name: 'artifacts',
-      message: 'Release artifacts',
+      message: 'Release artifacts (signed, with SBOMs and provenance)',
       choices: ARTIFACTS.map((a) => ({ name: a, value: a, checked: defaults.artifacts.includes(a) })),
+      when: (answers) => needsReleases(level(answers), (answers['compliance'] as string[] | undefined) ?? flags.compliance ?? defaults.compliance),
     },
     {
       type: 'confirm',
       name: 'portal',
       message: 'Developer-portal metadata (Backstage catalog-info.yaml, TechDocs)?',
-      default: defaults.portal ?? ((answers: Record<string, unknown>) => Number(answers['level'] ?? defaults.level) >= 2),
+      default: defaults.portal ?? ((answers: PromptAnswers) => level(answers) >= 2),
     },
     { type: 'input', name: 'branch', message: 'Default branch', default: defaults.defaultBranch, validate: (v) => check(() => validateBranch(String(v))) },
   ];

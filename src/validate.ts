@@ -1,5 +1,6 @@
 import { ARTIFACTS, LANGUAGES, LEVELS, LEVEL_NAMES, type Artifact, type Language, type Level } from './model.js';
 import { UsageError } from './errors.js';
+import { parseGitHubRemote } from './detect/git.js';
 
 const LANGUAGE_ALIASES: Record<string, Language> = {
   go: 'go',
@@ -127,12 +128,15 @@ const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const REPO = /^[A-Za-z0-9._-]{1,100}$/;
 
 export function parseRepository(value: string): { owner: string; name: string } {
+  // A URL copied from the browser or from `git remote -v` names the same repository.
+  const url = /^(?:https?:|ssh:|git:|git@)/i.test(value.trim()) ? parseGitHubRemote(value) : undefined;
+  if (url) return parseRepository(`${url.owner}/${url.name}`);
   const match = /^([^/]+)\/([^/]+)$/.exec(value.trim());
   const owner = match?.[1] ?? '';
   const name = (match?.[2] ?? '').replace(/\.git$/, '');
   if (!match || !OWNER.test(owner) || !REPO.test(name) || name === '.' || name === '..') {
     throw new UsageError(
-      `"${value}" is not a GitHub repository slug. Use owner/name, e.g. my-org/my-project (owner: letters, digits and single hyphens; name: letters, digits, '.', '-' and '_').`,
+      `"${value}" is not a GitHub repository slug. Use owner/name, e.g. my-org/my-project, or its github.com URL (owner: letters, digits and single hyphens; name: letters, digits, '.', '-' and '_').`,
     );
   }
   return { owner, name };

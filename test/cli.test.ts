@@ -78,12 +78,14 @@ describe('secure-cncf CLI', () => {
     const root = repo();
     const first = await run([root, ...BASE]);
     expect(first.code).toBe(0);
-    expect(first.out).toContain('created  .github/workflows/codeql.yml [sast]');
+    expect(first.out).toContain(`Created 8 files in ${root}`);
+    expect(first.out).toMatch(/\.github\/workflows\/ \(5\)\n {4}codeql\.yml\n/);
+    expect(first.out).toContain('gh api --method PUT repos/acme/widget/private-vulnerability-reporting');
     const before = snapshotTree(root);
     // Stored answers are re-used: no flags needed the second time.
     const second = await run([root, '--yes']);
     expect(second.code).toBe(0);
-    expect(second.out).toContain('Nothing to do');
+    expect(second.out).toContain(`Nothing to do: every planned file in ${root} is already up to date.`);
     expect(snapshotTree(root)).toEqual(before);
   });
 
@@ -92,7 +94,7 @@ describe('secure-cncf CLI', () => {
     const kept = await run([root, ...BASE]);
     expect(kept.code).toBe(0);
     expect(kept.out).toMatch(/already has files: retrofitting/);
-    expect(kept.out).toMatch(/kept\s+SECURITY\.md/);
+    expect(kept.out).toMatch(/Kept 1 existing file unchanged \(not overwritten\):\n {2}SECURITY\.md {2}your security policy, kept as is/);
     expect(kept.out).toMatch(/SECURITY\.md\s+kept as is; it has no supported versions section/);
     expect(readFileSync(path.join(root, 'SECURITY.md'), 'utf8')).toBe('# Our own policy\n');
     const forced = await run([root, ...BASE, '--force']);

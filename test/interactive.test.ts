@@ -63,7 +63,7 @@ describe('interactive conflicts', () => {
     result?.cleanup?.();
   });
 
-  it('asks before overwriting a file the user changed (the conflicter), and keeps it when told no', async () => {
+  it('asks about each change to an existing file before writing, and keeps it when told no', async () => {
     const asked: string[] = [];
     const run = await helpers
       .run(SecureCncfGenerator as never, { namespace: 'secure-cncf:app' } as never)
@@ -72,7 +72,7 @@ describe('interactive conflicts', () => {
         mkdirSync(path.join(dir, '.github'), { recursive: true });
         writeFileSync(path.join(dir, '.github/dependabot.yml'), 'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: "/"\n    schedule:\n      interval: weekly\n# hand-written\n');
       })
-      .withAnswers({ name: 'w', repo: 'acme/w', language: ['go'], level: 1, compliance: [], artifacts: [], branch: 'main', action: 'skip' }, {
+      .withAnswers({ name: 'w', repo: 'acme/w', language: ['go'], level: 1, compliance: [], artifacts: [], branch: 'main', ok: false }, {
         callback: (answer: unknown, options: { question: { name?: string } }) => {
           if (options.question.name) asked.push(options.question.name);
           return answer;
@@ -83,7 +83,7 @@ describe('interactive conflicts', () => {
         (env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions = { force: false };
       })
       .withOptions({ force: false } as never);
-    expect(asked).toContain('action');
+    expect(asked).toContain('ok');
     expect(readFileSync(path.join(run.cwd, 'SECURITY.md'), 'utf8')).toBe('# mine\n');
     expect(readFileSync(path.join(run.cwd, '.github/dependabot.yml'), 'utf8')).toBe('version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: "/"\n    schedule:\n      interval: weekly\n# hand-written\n');
     expect(existsSync(path.join(run.cwd, '.github/workflows/codeql.yml'))).toBe(true);
@@ -95,7 +95,7 @@ describe('interactive retrofit of an existing repository', () => {
     result?.cleanup?.();
   });
 
-  it('merges into an existing dependabot.yml (comments kept), asking through the conflicter', async () => {
+  it('merges into an existing dependabot.yml (comments kept) after asking', async () => {
     const existing = '# our updates\nversion: 2\nupdates:\n  - package-ecosystem: gomod # keep me\n    directory: "/"\n    schedule:\n      interval: daily\n';
     const asked: string[] = [];
     const run = await helpers
@@ -105,7 +105,7 @@ describe('interactive retrofit of an existing repository', () => {
         mkdirSync(path.join(dir, '.github'), { recursive: true });
         writeFileSync(path.join(dir, '.github/dependabot.yml'), existing);
       })
-      .withAnswers({ name: 'x', repo: 'acme/x', language: ['go'], level: 1, compliance: [], artifacts: [], portal: false, branch: 'main', action: 'write' }, {
+      .withAnswers({ name: 'x', repo: 'acme/x', language: ['go'], level: 1, compliance: [], artifacts: [], portal: false, branch: 'main', ok: true }, {
         callback: (answer: unknown, options: { question: { name?: string } }) => {
           if (options.question.name) asked.push(options.question.name);
           return answer;
@@ -116,7 +116,7 @@ describe('interactive retrofit of an existing repository', () => {
       })
       .withOptions({ force: false } as never);
     const merged = readFileSync(path.join(run.cwd, '.github/dependabot.yml'), 'utf8');
-    expect(asked).toContain('action');
+    expect(asked).toContain('ok');
     expect(merged.startsWith('# our updates\nversion: 2\nupdates:\n  - package-ecosystem: gomod # keep me\n')).toBe(true);
     expect(merged).toContain('package-ecosystem: github-actions');
     const state = JSON.parse(readFileSync(path.join(run.cwd, '.secure-cncf.json'), 'utf8'));

@@ -198,7 +198,66 @@ describe('preset selection', () => {
     for (const id of PRESET_IDS) expect(lines.filter((l) => l.trimStart().startsWith(`${id} `))).toHaveLength(1);
     expect(lines.filter((l) => /^ {2}[123] {2}/.test(l))).toHaveLength(3);
     expect(text).toContain('1  sandbox');
-    expect(text).toMatch(/pci-dss-4\.0\.1 +PCI DSS v4\.0\.1: \d+ of 50 requirements with generated controls; recommends level 2\+/);
+    expect(text).toMatch(/pci-dss-4\.0\.1 +PCI DSS v4\.0\.1: \d+ of 50 requirements \(\d+%\) the repository can evidence at level 2; recommends level 2\+/);
     expect(listPresetsText()).toMatch(/soc2 +SOC 2 .*: 23 requirements, 6 organisational/);
+  });
+});
+
+describe('no overclaimed mapping', () => {
+  const preset = (id: string) => getPresets([id])[0]!;
+  const requirement = (presetId: string, id: string) => preset(presetId).requirements.find((r) => r.id === id)!;
+
+  // Requirements a generated file helps with but that plainly need the organisation too: each
+  // carries a checklist, so none is reported as needing nothing from the organisation.
+  it.each([
+    ['eu-cra', 'I.2(d)'],
+    ['eu-cra', 'I.2(e)'],
+    ['iso27001-2022', '8.12'],
+    ['soc2', 'CC6.7'],
+    ['iso27001-2022', '5.25'],
+    ['iso27001-2022', '5.26'],
+    ['soc2', 'CC5.3'],
+    ['fedramp-moderate', 'CM-7'],
+    ['fedramp-high', 'CM-7'],
+    ['iso27001-2022', '8.2'],
+    ['iso27001-2022', '8.3'],
+    ['pci-dss-4.0.1', '7.2.5'],
+    ['fedramp-high', 'SI-2(3)'],
+    ['fedramp-high', 'SA-11(1)'],
+    ['fedramp-high', 'CM-5'],
+    ['fedramp-high', 'SA-15'],
+    ['fedramp-high', 'SR-5'],
+  ])('%s %s needs the organisation as well', (presetId, id) => {
+    expect(requirement(presetId, id).checklist.length).toBeGreaterThan(0);
+  });
+
+  it('every requirement evidenced by the branch ruleset tells the organisation to apply it', () => {
+    for (const p of loadPresets()) {
+      for (const r of p.requirements.filter((r) => r.practices.includes('branch-protection'))) {
+        expect(r.checklist.join(' '), `${p.id} ${r.id}`).toMatch(/ruleset/);
+      }
+    }
+  });
+
+  it("Scorecard of one's own repository is not supplier due diligence", () => {
+    const own = map.practices.scorecard!.maps;
+    expect(own['nist-800-53r5']).not.toContain('SR-6');
+    expect(own['nist-ssdf-1.1']).not.toContain('PW.4.4');
+    expect(own['iso27001-2022']).not.toContain('5.21');
+    expect(own['eu-cra']).not.toContain('Art.13(5)');
+    expect(requirement('fedramp-high', 'SR-6').organisational).toBe(true);
+  });
+
+  it('licence requirements are claimed only when dependency review enforces a licence policy', () => {
+    const template = readFileSync(path.join(import.meta.dirname, '../src/controls/dependency-review/templates/dependency-review.yml.ejs'), 'utf8');
+    const enforcesLicences = /(allow|deny)-licenses:/.test(template);
+    for (const [presetId, id] of [
+      ['fedramp-moderate', 'CM-10'],
+      ['fedramp-high', 'CM-10'],
+      ['iso27001-2022', '5.32'],
+    ] as const) {
+      const r = requirement(presetId, id);
+      expect(controlsForRequirement(r, CATALOG).some((c) => c.id === 'dependency-review'), `${presetId} ${id}`).toBe(enforcesLicences);
+    }
   });
 });

@@ -1,95 +1,87 @@
-// The Yeoman front end: asks the questions, hands the answers to the engine's pure `plan`, and
-// lets Yeoman's in-memory file system and conflicter show diffs and ask before touching a file.
-// In a directory that already has files it plans a retrofit instead (merges and hardening), and
-// the conflicter asks about each existing file the retrofit would change.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+// The Yeoman front end: asks the questions, then every question about an existing file (each
+// merge or replacement with its diff), and only then writes, all at once, through the engine's
+// checked, atomic, rolled-back writer. So a Ctrl-C at any prompt leaves the tree untouched.
+// In a directory that already has files it runs the retrofit plan (merges and hardening).
 import Generator from 'yeoman-generator';
 import type { AnswerFlags } from '../../src/answers.js';
 import { promptAnswersToFlags, questions } from '../../src/questions.js';
-import { answersFor, contextFor, openSession } from '../../src/engine/session.js';
-import { createPlan } from '../../src/engine/plan.js';
-import { diffAgainstDisk, preflight } from '../../src/apply.js';
-import { dryRunReport } from '../../src/report.js';
+import { openSession } from '../../src/engine/session.js';
 import { hasExistingContent } from '../../src/detect/index.js';
-import { planRetrofit, type RetrofitPlan } from '../../src/retrofit/plan.js';
+import { planRetrofit } from '../../src/retrofit/plan.js';
 import { executePlan } from '../../src/retrofit/run.js';
-import { stateChange } from '../../src/retrofit/state-change.js';
-import { writeChanges } from '../../src/retrofit/apply.js';
-import { STATE_FILE } from '../../src/state.js';
-import type { Answers, Plan } from '../../src/model.js';
+import type { Confirm } from '../../src/retrofit/apply.js';
+import { createNew, retrofitEnding } from '../../src/first-run.js';
+import { EXIT } from '../../src/cli/exit-status.js';
 
 export interface SecureCncfOptions {
   flags?: AnswerFlags;
   dryRun?: boolean;
+  /** Filled by the run: the exit status under the CLI's contract (src/cli/exit-status.ts). */
+  outcome?: { code: number };
+  /** Directory the user ran from (for the `cd` in the next steps). */
+  cwd?: string;
 }
 
-function readIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+const CANCEL_ERRORS = ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'];
+
+/** Ctrl-C or the end of input at an inquirer prompt. */
+export function isPromptCancel(error: unknown): boolean {
+  const cause = (error as { cause?: unknown })?.cause;
+  return CANCEL_ERRORS.includes((error as Error)?.name) || CANCEL_ERRORS.includes((cause as Error)?.name);
 }
 
 export default class SecureCncfGenerator extends Generator {
-  private answers?: Answers;
-  private plan?: Plan;
-  private flags: AnswerFlags = {};
-  private retrofit?: RetrofitPlan;
+  constructor(args: string[], options: Record<string, unknown>) {
+    // No package.json is ever written, so the environment's npm-install step has nothing to say.
+    super(args, options as never, { customInstallTask: true } as never);
+  }
 
   private get secureOptions(): SecureCncfOptions {
     return this.options as unknown as SecureCncfOptions;
   }
 
+  private _setOutcome(code: number): void {
+    if (this.secureOptions.outcome) this.secureOptions.outcome.code = code;
+  }
+
+  /** One Yeoman phase does it all: asking first (both the answers and each conflict), writing last. */
   async prompting(): Promise<void> {
+    try {
+      this._setOutcome(await this._askAndWrite());
+    } catch (error) {
+      if (!isPromptCancel(error)) throw error;
+      // The run ends here; runInteractive says so (Yeoman would print the error as a failure).
+      this._setOutcome(EXIT.cancelled);
+    }
+  }
+
+  private async _askAndWrite(): Promise<number> {
+    const root = this.destinationRoot();
     const given = this.secureOptions.flags ?? {};
-    const session = await openSession(this.destinationRoot());
+    const dryRun = Boolean(this.secureOptions.dryRun);
+    const session = await openSession(root);
     const raw = await this.prompt(questions(session.defaults, given) as never);
-    this.flags = promptAnswersToFlags(raw as Record<string, unknown>, given);
-    this.answers = answersFor(session, this.flags);
-    if (!hasExistingContent(this.destinationRoot())) this.plan = await createPlan(contextFor(session, this.answers));
+    const flags = promptAnswersToFlags(raw as Record<string, unknown>, given);
+    const out = (text: string) => this.log(text);
+    if (!hasExistingContent(root)) return createNew(session, flags, { dryRun, policy: 'skip', cwd: this.secureOptions.cwd }, out);
+    const plan = await planRetrofit(root, flags);
+    if (!dryRun) out(`${root} already has files: each change to an existing file is shown and asked about before anything is written.`);
+    return executePlan(root, plan, { dryRun, force: false, confirm: this._confirm(), ending: dryRun ? undefined : retrofitEnding(root, plan, this.secureOptions.cwd) }, out);
   }
 
-  async writing(): Promise<void> {
-    const root = this.destinationRoot();
-    if (!this.plan) {
-      this.retrofit = await planRetrofit(root, this.flags);
-      if (this.secureOptions.dryRun) {
-        await executePlan(root, this.retrofit, { dryRun: true, force: false }, (text) => this.log(text));
-        return;
-      }
-      // The engine's guard already ran while planning; the conflicter shows each edit's diff.
-      for (const change of this.retrofit.changes) this.fs.write(path.join(root, change.path), change.after);
-      return;
-    }
-    const plan = this.plan;
-    // The engine's path guard and writability check run before Yeoman commits anything.
-    const changes = diffAgainstDisk(root, plan.files);
-    if (this.secureOptions.dryRun) {
-      this.log(dryRunReport(plan, changes));
-      return;
-    }
-    preflight(changes.filter((c) => c.kind !== 'unchanged'));
-    for (const change of changes) {
-      if (change.kind !== 'unchanged') this.fs.write(path.join(root, change.file.path), change.file.content);
-    }
-  }
-
-  end(): void {
-    if (this.secureOptions.dryRun) return;
-    const root = this.destinationRoot();
-    if (this.retrofit) {
-      // Record as generated exactly the files the user accepted (their bytes are ours on disk).
-      const rp = this.retrofit;
-      const accepted = rp.changes.filter((c) => ['create', 'refresh', 'conflict'].includes(c.action) && readIfExists(path.join(root, c.path)) === c.after).map((c) => c.path);
-      const state = stateChange(rp.answers, rp.plan.profile.facts.stored, readIfExists(path.join(root, STATE_FILE)), rp.hashes, new Set([...rp.same, ...accepted]), rp.plan.profile.date);
-      if (state) writeChanges(root, [state]);
-      for (const kept of rp.kept) this.log(`kept     ${kept.path}  ${kept.why}`);
-      for (const finding of rp.findings) this.log(`${finding.level.padEnd(8)} ${finding.path}${finding.line ? `:${finding.line}` : ''}  ${finding.message}`);
-    } else if (this.plan) {
-      for (const note of this.plan.notes) this.log(`note: ${note}`);
-    }
-    this.log(`Done. Commit the files and push: the workflows run on the next push to ${this.answers?.defaultBranch ?? 'main'}.`);
+  /** New files need no question; an edit of an existing file is shown as a diff and asked. */
+  private _confirm(): Confirm {
+    return async (change, diff, warning) => {
+      if (change.before === undefined && !warning) return true;
+      this.log(diff.trimEnd());
+      if (warning) this.log(`warning: ${warning}`);
+      const what = change.details.join('; ') || change.action;
+      const message =
+        change.action === 'merge' || change.action === 'harden'
+          ? `Merge these changes into ${change.path}? (${what})`
+          : `Replace ${change.path} with the version above? (${what})`;
+      const { ok } = (await this.prompt([{ type: 'confirm', name: 'ok', message, default: change.safe && !warning }] as never)) as { ok: boolean };
+      return ok;
+    };
   }
 }

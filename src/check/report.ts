@@ -5,6 +5,7 @@ import { LEVEL_NAMES, LEVELS, type Level, type Profile } from '../model.js';
 import { loadComplianceMap } from '../compliance/map.js';
 import type { ObservedRepository } from '../evidence/observe.js';
 import { controlsForRequirement, getPresets } from '../presets.js';
+import { complianceHeadline, presetHeadline } from '../compliance/headline.js';
 
 /** Bump the major version for breaking changes to the JSON report, the minor one for additions. */
 export const REPORT_SCHEMA_VERSION = '1.1.0';
@@ -39,10 +40,13 @@ export interface RequirementCoverage {
 export interface FrameworkCoverage {
   id: string;
   title: string;
-  /** Requirements the catalog's applicable controls address, and how many of them have a passing control. */
+  /**
+   * Every requirement in scope (organisational ones included) and how many of them the repository
+   * can evidence with a passing control: src/compliance/headline.ts, the one definition.
+   */
   total: number;
   covered: number;
-  /** Requirement ids without a passing control. */
+  /** Requirement ids an applicable control addresses but none passes. */
   uncovered: string[];
   /** Per-requirement detail, for the compliance presets the user selected. */
   requirements?: RequirementCoverage[];
@@ -107,20 +111,23 @@ export function achievedLevel(evaluated: EvaluatedControl[]): 0 | Level {
 function frameworkCoverage(evaluated: EvaluatedControl[], presetIds: string[]): FrameworkCoverage[] {
   const map = loadComplianceMap();
   const applicable = evaluated.filter((e) => e.applies);
-  const passing = new Set(applicable.filter((e) => e.evidence.status === 'pass').flatMap((e) => e.control.practices));
-  const coverage: FrameworkCoverage[] = Object.entries(map.frameworks).map(([id, framework]) => {
-    const all = new Set<string>();
-    const covered = new Set<string>();
-    for (const e of applicable) {
-      for (const practice of e.control.practices) {
-        for (const requirement of map.practices[practice]?.maps[id] ?? []) {
-          all.add(requirement);
-          if (passing.has(practice)) covered.add(requirement);
-        }
-      }
-    }
-    const uncovered = [...all].filter((r) => !covered.has(r)).sort();
-    return { id, title: framework.title, total: all.size, covered: covered.size, uncovered };
+  const passingControls = applicable.filter((e) => e.evidence.status === 'pass').map((e) => e.control);
+  const passing = new Set(passingControls.flatMap((control) => control.practices));
+  const applicablePractices = new Set(applicable.flatMap((e) => e.control.practices));
+  // Whole frameworks (data/compliance-map.json), for those an applicable control maps to: every
+  // requirement the map lists counts, mapped or not, so the number never reads as "all done".
+  const coverage: FrameworkCoverage[] = Object.entries(map.frameworks).flatMap(([id, framework]) => {
+    const requirements = Object.keys(framework.requirements).map((requirement) => ({
+      id: requirement,
+      practices: Object.entries(map.practices)
+        .filter(([, practice]) => practice.maps[id]?.includes(requirement))
+        .map(([practiceId]) => practiceId),
+    }));
+    if (!requirements.some((r) => r.practices.some((p) => applicablePractices.has(p)))) return [];
+    const headline = complianceHeadline(requirements, passing);
+    const withControl = requirements.filter((r) => r.practices.some((p) => applicablePractices.has(p))).map((r) => r.id);
+    const uncovered = withControl.filter((r) => !headline.evidencedIds.includes(r)).sort();
+    return [{ id, title: framework.title, total: headline.total, covered: headline.evidenced, uncovered }];
   });
   const presets = presetIds.length > 0 ? getPresets(presetIds) : [];
   const presetCoverage = presets.map((preset): FrameworkCoverage => {
@@ -130,17 +137,18 @@ function frameworkCoverage(evaluated: EvaluatedControl[], presetIds: string[]): 
       const status = ok ? 'met' : controls.length === 0 || requirement.organisational ? 'organisation' : 'gap';
       return { id: requirement.id, title: requirement.title, status, controls };
     });
-    const counted = requirements.filter((r) => r.status !== 'organisation');
+    // The same number as --list-presets and the preset documents (src/compliance/headline.ts).
+    const headline = presetHeadline(preset, passingControls);
     return {
       id: preset.id,
       title: preset.title,
-      total: counted.length,
-      covered: counted.filter((r) => r.status === 'met').length,
-      uncovered: counted.filter((r) => r.status === 'gap').map((r) => r.id),
+      total: headline.total,
+      covered: headline.evidenced,
+      uncovered: requirements.filter((r) => r.status === 'gap').map((r) => r.id),
       requirements,
     };
   });
-  return [...presetCoverage, ...coverage.filter((c) => c.total > 0)];
+  return [...presetCoverage, ...coverage];
 }
 
 export interface BuildReportInput {

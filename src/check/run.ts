@@ -1,6 +1,6 @@
 // `secure-cncf check`: detect the repository (one walk shared with the evidence view), take the
 // target from the stored answers unless --level / --compliance override it, run every control's
-// evidence function, and build the report. Reads only; never touches the network.
+// evidence function, and build the report. Reads only; the network only with `--online`.
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import type { Answers, Profile } from '../model.js';
@@ -17,6 +17,7 @@ import { PRESET_IDS } from '../presets.js';
 import { generatorInfo } from '../version.js';
 import { InputError, UsageError } from '../errors.js';
 import type { RepoView } from '../evidence/repo-view.js';
+import { readOnline, type ReadRemoteFile } from '../evidence/online.js';
 import { buildReport, type CheckReport, type EvaluatedControl } from './report.js';
 
 export interface CheckOptions {
@@ -27,6 +28,8 @@ export interface CheckOptions {
   compliance?: string[] | undefined;
   catalog?: readonly Control[];
   now?: Date;
+  /** `--online`: reads other repositories' files (shared workflows, the org's SECURITY.md). */
+  readRemote?: ReadRemoteFile | undefined;
 }
 
 /**
@@ -102,6 +105,10 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
   const answers = checkAnswers(session, options, notes);
   const profile = buildProfile(answers, facts);
   const ctx = planContext(profile, catalog);
+  if (options.readRemote) {
+    const stats = await readOnline(repo, options.readRemote, selfSlug(profile));
+    notes.push(`Online: ${stats.requested} files of other repositories asked for, ${stats.found} found${stats.failed.length ? `, ${stats.failed.length} could not be read (first: ${stats.failed[0]!.file}: ${stats.failed[0]!.reason})` : ''}.`);
+  }
   const required = new Set(ctx.controls.map((c) => c.id));
   const evaluated: EvaluatedControl[] = catalog.map((control) => {
     const applies = control.appliesTo?.(profile) ?? true;

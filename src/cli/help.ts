@@ -1,5 +1,6 @@
 import { LANGUAGES, LEVELS, LEVEL_NAMES, ARTIFACTS } from '../model.js';
 import { PRESET_IDS } from '../presets.js';
+import { EXIT_STATUS_HELP } from './exit-status.js';
 
 export function helpText(version: string): string {
   const levels = LEVELS.map((l) => `${l}|${LEVEL_NAMES[l]}`).join(', ');
@@ -32,9 +33,5 @@ Options
   -h, --help               show this help
   -v, --version            print the version
 
-Exit status
-  0  everything planned is in place
-  1  finished, but existing files that differ were kept (see the report)
-  2  bad input (unknown option or value, unwritable target, unsafe path); nothing was written
-`;
+${EXIT_STATUS_HELP}`;
 }

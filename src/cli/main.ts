@@ -2,6 +2,7 @@ import { parseCommandArgs, type Io } from './command.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { generatorInfo } from '../version.js';
 import { isExpectedError } from '../errors.js';
+import { refuseMistypedCommand } from './suggest.js';
 
 export type { Io } from './command.js';
 
@@ -16,6 +17,7 @@ const defaultIo: Io = {
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   try {
     const named = findCommand(argv[0]);
+    if (!named) refuseMistypedCommand(argv, COMMANDS.map((c) => c.name));
     const command = named ?? (findCommand('create') as NonNullable<ReturnType<typeof findCommand>>);
     const parsed = parseCommandArgs(command, named ? argv.slice(1) : argv);
     if (parsed.values['help']) {

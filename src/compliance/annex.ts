@@ -7,6 +7,7 @@ import type { Control } from '../catalog/types.js';
 import { markdownCode, markdownText } from '../escape.js';
 import { controlsForRequirement, loadPresets, type Preset } from '../presets.js';
 import { loadComplianceMap } from './map.js';
+import { controlsAtRecommendedLevel, headlineText, presetHeadline } from './headline.js';
 
 export const ANNEX_PATH = 'docs/compliance/annex.md';
 export const ANNEX_REGENERATE = 'UPDATE_ANNEX=1 npx vitest run test/compliance-annex.test.ts';
@@ -49,21 +50,25 @@ export function renderComplianceAnnex(catalog: readonly Control[] = CATALOG): st
     'evidence; they do not make a project compliant. Titles are paraphrases and the mapping is',
     'engineering judgement, not an official crosswalk or legal advice.',
     '',
-    '| Preset | Framework | Requirements | With controls | Organisational only | Recommended level |',
-    '| --- | --- | --- | --- | --- | --- |',
+    'The headline is the one `check`, `--list-presets` and the generated preset documents print: the',
+    'share of all requirements in scope that the repository can evidence with the controls the preset',
+    'brings at its recommended level, when every control applies to the project. It is not a',
+    'compliance verdict.',
+    '',
+    '| Preset | Framework | Recommended level | Requirements the repository can evidence |',
+    '| --- | --- | --- | --- |',
   ];
   for (const preset of presets) {
-    const withControls = preset.requirements.filter((r) => controlsForRequirement(r, catalog).length > 0).length;
-    const organisational = preset.requirements.filter((r) => controlsForRequirement(r, catalog).length === 0).length;
+    const headline = headlineText(presetHeadline(preset, controlsAtRecommendedLevel(preset, catalog)));
     out.push(
-      `| [${markdownCode(preset.id)}](#${preset.id.replace(/[^a-z0-9-]/g, '')}) | ${cell(preset.frameworkTitle)} | ${preset.requirements.length} | ${withControls} | ${organisational} | ${preset.settings.minimumLevel} |`,
+      `| [${markdownCode(preset.id)}](#${preset.id.replace(/[^a-z0-9-]/g, '')}) | ${cell(preset.frameworkTitle)} | ${preset.settings.minimumLevel} | ${headline} |`,
     );
   }
   for (const preset of presets) {
     out.push('', `## ${preset.id}`, '', `${cell(preset.title)}. Framework ${markdownCode(preset.framework)}: ${cell(preset.frameworkTitle)}. Mapping reviewed ${preset.reviewed}.`, '');
     const s = preset.settings;
     out.push(
-      `Settings: minimum level ${s.minimumLevel}, artifact retention ${s.artifactRetentionDays} days, scan-result retention ${s.scanResultRetentionDays} days, ${s.requiredReviewers} required reviewer${s.requiredReviewers === 1 ? '' : 's'}.`,
+      `Settings, applied by the generated files: controls up to level ${s.minimumLevel}; ${s.requiredReviewers} approving review${s.requiredReviewers === 1 ? '' : 's'} in the default-branch ruleset; release workflow artifacts kept ${s.artifactRetentionDays} days; scan results kept as artifacts (Scorecard and container-scan SARIF, fuzzing crashes) ${s.scanResultRetentionDays} days.`,
       '',
     );
     out.push(...presetTable(preset, catalog));

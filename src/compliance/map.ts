@@ -21,6 +21,8 @@ export interface FrameworkRequirement {
 export interface Framework {
   title: string;
   publisher?: string;
+  /** The official publication (cited by the OSCAL catalogs in data/oscal/). */
+  citation?: { text: string; href: string };
   requirements: Record<string, FrameworkRequirement>;
 }
 

@@ -1,3 +1,4 @@
+import type { PlanContext } from '../catalog/types.js';
 import type { Profile } from '../model.js';
 import { scheduleSlot } from '../profile.js';
 import { usesRef } from '../pins.js';
@@ -24,4 +25,15 @@ export function workingDir(dependabotDir: string): string {
 export function fileIn(dependabotDir: string, file: string): string {
   const dir = workingDir(dependabotDir);
   return dir === '.' ? file : `${dir}/${file}`;
+}
+
+/**
+ * `retention-days` of a workflow artifact. Build evidence (SBOMs, signatures, provenance) and scan
+ * results are kept at least as long as the selected compliance presets ask
+ * (settings.artifactRetentionDays / scanResultRetentionDays); without a preset, the control's own
+ * short default, since the lasting copies live on the release and in code scanning.
+ */
+export function retentionDays(ctx: PlanContext, kind: 'artifact' | 'scan-result', fallback: number): number {
+  const preset = kind === 'artifact' ? ctx.settings?.artifactRetentionDays : ctx.settings?.scanResultRetentionDays;
+  return Math.max(preset ?? 0, fallback);
 }

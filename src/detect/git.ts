@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Repository } from '../model.js';
@@ -18,10 +19,17 @@ export interface GitInfo {
   defaultBranch?: string;
 }
 
-async function git(root: string, args: string[]): Promise<string | undefined> {
-  const { execa } = await import('execa');
-  const result = await execa('git', args, { cwd: root, reject: false, timeout: 5000, stdin: 'ignore' });
-  return result.exitCode === 0 ? String(result.stdout).trim() : undefined;
+/**
+ * One short git query. Node's own execFile, not execa: this runs on every `check`, and loading
+ * execa's bundle costs more than the three queries themselves.
+ */
+function git(root: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const child = execFile('git', args, { cwd: root, timeout: 5000, encoding: 'utf8' }, (error, stdout) => {
+      resolve(error ? undefined : stdout.trim());
+    });
+    child.stdin?.end();
+  });
 }
 
 /** Owner/repo from `origin` and the default branch, when the directory is a git work tree. */

@@ -1,4 +1,6 @@
 import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { readRegularFile } from '../read-file.js';
 import type { RepoFacts } from '../model.js';
 import { readState } from '../state.js';
 import { findManifests } from './manifests.js';
@@ -16,6 +18,22 @@ export const RENOVATE_CONFIGS = [
   '.renovaterc.json',
   '.renovaterc.json5',
 ];
+
+/** Values Security Insights 2.0 allows for repository.status. */
+export const INSIGHTS_STATUSES = ['active', 'abandoned', 'concept', 'inactive', 'moved', 'suspended', 'unsupported', 'WIP'];
+
+/** repository.status of SECURITY-INSIGHTS.yml text (block style, as written by hand or by us). */
+export function insightsStatus(text: string): string | undefined {
+  const lines = text.split(/\r?\n/);
+  const start = lines.findIndex((line) => /^repository:\s*(#.*)?$/.test(line));
+  if (start < 0) return undefined;
+  for (const line of lines.slice(start + 1)) {
+    if (/^\S/.test(line)) return undefined;
+    const match = /^ {2}status:\s*['"]?([A-Za-z]+)['"]?\s*(#.*)?$/.exec(line);
+    if (match) return INSIGHTS_STATUSES.includes(match[1] as string) ? match[1] : undefined;
+  }
+  return undefined;
+}
 
 /** True when the directory holds anything besides git's own data: then create retrofits. */
 export function hasExistingContent(directory: string): boolean {
@@ -52,6 +70,10 @@ export async function detectFacts(root: string, index: DirEntryIndex): Promise<R
     return index.files.get(dir)?.includes(config.slice(slash + 1)) ?? false;
   });
   if (renovate) facts.renovateConfig = renovate;
+  if (index.files.get('')?.includes('SECURITY-INSIGHTS.yml')) {
+    const status = insightsStatus(readRegularFile(path.join(root, 'SECURITY-INSIGHTS.yml')) ?? '');
+    if (status) facts.insightsStatus = status;
+  }
   const stored = readState(root);
   if (stored) facts.stored = stored;
   return facts;

@@ -10,8 +10,9 @@ const VENDORED_COPY = /^[A-Za-z][\w.+-]*?[-_]v?\d+\.\d+(\.\d+)?([-.][\w.]+)?$/;
 /** The reason a Dependabot directory ("/" or "/a/b") is not production code, or undefined when it is. */
 export function nonProductionReason(dependabotDir: string, ecosystem?: string): string | undefined {
   const segments = dependabotDir.split('/').filter(Boolean);
-  // Composite actions under .github/ are the workflows' own code; other manifests there are CI helpers.
-  if (segments[0] === '.github' && ecosystem !== 'github-actions') return '.github/';
+  // Composite actions under .github/ are the workflows' own code, whatever their folder is called
+  // (.github/actions/test is CI code whose pins need updates); other manifests there are CI helpers.
+  if (segments[0] === '.github') return ecosystem === 'github-actions' ? undefined : '.github/';
   const hit = segments.find(
     (segment) => NON_PRODUCTION_SEGMENT.test(segment) || /[-_](tests?|e2e|examples?|fixtures?)$|^tests?[-_]/i.test(segment) || VENDORED_COPY.test(segment),
   );

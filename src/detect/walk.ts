@@ -4,7 +4,7 @@
 // folders named build/ or dist/ do. Elsewhere (an export, a tarball) the tree is walked, skipping
 // only folders that are never the project's own (dependencies, virtualenvs, caches).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Directories never walked outside git: installed dependencies, virtualenvs and caches. */
@@ -13,6 +13,8 @@ export const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '_
 export interface DirEntryIndex {
   /** Repository-relative directory ("" for the root) -> file names in it. */
   files: Map<string, string[]>;
+  /** Every file path, sorted, when the listing already has them (git): spares rebuilding them. */
+  paths?: string[];
 }
 
 /** A symlink that resolves to a regular file inside the repository (a Dockerfile linked to docker/app). */
@@ -44,23 +46,50 @@ function add(files: Map<string, string[]>, file: string): void {
 
 /**
  * `git ls-files` of a work tree whose root is `root`: tracked files plus untracked files git does
- * not ignore, in one call. Symlinks and submodules are listed by name; readers check what a path
- * is before reading it (RepoView.read). Undefined when `root` is not the top of a git work tree or
- * git is not available.
+ * not ignore, in one call (`--stage` gives the mode of tracked entries; untracked ones come bare).
+ * Submodules (mode 160000) are left out; symlinks (mode 120000, or an untracked link) count only
+ * when they resolve to a file inside the tree, as in the walk. Undefined when `root` is not the
+ * top of a git work tree or git is not available.
  */
 function gitFiles(root: string): string[] | undefined {
   if (!existsSync(path.join(root, '.git'))) return undefined;
   try {
-    const listed = execFileSync('git', ['-c', 'core.quotepath=off', 'ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    const listed = execFileSync('git', ['-c', 'core.quotepath=off', 'ls-files', '--cached', '--others', '--exclude-standard', '--stage', '-z'], {
       cwd: root,
       encoding: 'buffer',
       stdio: ['ignore', 'pipe', 'ignore'],
       maxBuffer: 256 * 1024 * 1024,
       timeout: 30_000,
     }).toString('utf8');
-    return [...new Set(listed.split('\0').filter((file) => file && !file.includes('\n')))];
+    const files: string[] = [];
+    let sorted = true;
+    for (const entry of listed.split('\0')) {
+      if (!entry) continue;
+      const staged = STAGED.exec(entry);
+      const file = staged ? entry.slice(staged[0].length) : entry;
+      // A path appears twice in a row only for a file with merge-conflict stages.
+      if (!file || file.includes('\n') || file === files[files.length - 1]) continue;
+      if (staged ? staged[1] === '160000' || (staged[1] === '120000' && !linkInside(root, file)) : !untrackedFile(root, file)) continue;
+      if (sorted && files.length > 0 && file < files[files.length - 1]!) sorted = false;
+      files.push(file);
+    }
+    // Tracked paths come sorted; untracked ones are listed before them.
+    return sorted ? files : [...new Set(files)].sort();
   } catch {
     return undefined;
+  }
+}
+
+/** "<mode> <object> <stage>\t" before a tracked path in `git ls-files --stage` output. */
+const STAGED = /^(\d{6}) [0-9a-f]{40,64} \d\t/;
+
+/** An untracked path: a regular file, or a symlink to a file inside the tree (untracked entries are few). */
+function untrackedFile(root: string, file: string): boolean {
+  try {
+    const stat = lstatSync(path.join(root, file));
+    return stat.isFile() || (stat.isSymbolicLink() && linkInside(root, file));
+  } catch {
+    return false;
   }
 }
 
@@ -95,5 +124,5 @@ export function indexTree(root: string): DirEntryIndex {
   if (!listed) return { files: walk(root) };
   const files = new Map<string, string[]>([['', []]]);
   for (const file of listed) add(files, file);
-  return { files };
+  return { files, paths: listed };
 }

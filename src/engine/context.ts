@@ -2,12 +2,20 @@
 // and `evidence`. It answers "which controls are selected" and "what do the selected presets ask
 // for", so no control looks the catalog up by itself.
 import type { Control, PlanContext } from '../catalog/types.js';
-import type { Profile } from '../model.js';
+import type { PresetSettings, Profile } from '../model.js';
 import { selectControls } from '../catalog/select.js';
 import { presetSettings } from '../presets.js';
 
-export function planContext(profile: Profile, catalog: readonly Control[]): PlanContext {
-  const controls = selectControls(profile, catalog);
+/**
+ * `settings` defaults to the selected presets' merged settings; tests pass others to prove that
+ * every setting changes what is generated (test/preset-settings.test.ts).
+ */
+export function planContext(
+  profile: Profile,
+  catalog: readonly Control[],
+  settings: PresetSettings | undefined = profile.answers.compliance.length > 0 ? presetSettings(profile.answers.compliance) : undefined,
+): PlanContext {
+  const controls = selectControls(profile, catalog, settings);
   const ids = new Set(controls.map((control) => control.id));
   const practices = new Set(controls.flatMap((control) => control.practices));
   return {
@@ -15,6 +23,6 @@ export function planContext(profile: Profile, catalog: readonly Control[]): Plan
     controls,
     has: (controlId) => ids.has(controlId),
     hasPractice: (practice) => practices.has(practice),
-    settings: profile.answers.compliance.length > 0 ? presetSettings(profile.answers.compliance) : undefined,
+    settings,
   };
 }

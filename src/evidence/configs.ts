@@ -158,7 +158,8 @@ export function buildSigning(repo: RepoView, unit: Unit): EvidenceLocation | und
 /** JQF fuzz tests (`@RunWith(JQF.class)` / `@Fuzz`) that the normal test run executes. */
 export function jqfTests(repo: RepoView): EvidenceLocation | undefined {
   return repo.memo('jqf-tests', () => {
-    const candidates = repo.files.filter((file) => /\/src\/test\/.+Fuzz[^/]*\.(java|kt)$/i.test(file));
+    // Tests of the root module (src/test/...) as well as of sub-modules (core/src/test/...).
+    const candidates = repo.files.filter((file) => /(^|\/)src\/test\/.+Fuzz[^/]*\.(java|kt)$/i.test(file));
     for (const file of candidates.slice(0, 200)) {
       if (/edu\.berkeley\.cs\.jqf|JQF\.class/.test(repo.read(file) ?? '')) return lineOf(repo, file, /JQF|@Fuzz/);
     }

@@ -84,9 +84,12 @@ export function practiceEvidence(observation: PracticeObservation, text: Practic
   if (observation.verdict === 'delegated') {
     const first = observation.delegations[0]!;
     const targets = [...new Set(observation.delegations.map((d) => `${d.target}${d.ref ? `@${d.ref}` : ''}`))];
+    const unread = observation.delegations.find((d) => d.unread)?.unread;
     return {
       status: 'delegated',
-      summary: `${text.what} is delegated to ${targets.join(', ')}; that workflow was not read (offline), so it is not verified: run with --online, or check it there.`,
+      summary: unread
+        ? `${text.what} is delegated to ${targets.join(', ')}; that workflow could not be read online (${unread}), so it is not verified: check it there.`
+        : `${text.what} is delegated to ${targets.join(', ')}; that workflow was not read (offline), so it is not verified: run with --online, or check it there.`,
       locations: uniqueLocations(observation.delegations.map((d) => ({ file: d.uses.file, line: d.uses.line }))),
       delegatedTo: first.repo,
     };

@@ -57,7 +57,9 @@ export function parseMakefile(file: string, text: string): Makefile {
       current = undefined;
       continue;
     }
-    if (/^(ifn?eq|ifn?def|else|endif|define|endef|export|unexport|vpath)\b/.test(trimmed)) {
+    // Conditionals may wrap part of a recipe: make reads the tab lines after them as the same recipe.
+    if (/^(ifn?eq|ifn?def|else|endif)\b/.test(trimmed)) continue;
+    if (/^(define|endef|export|unexport|vpath)\b/.test(trimmed)) {
       current = undefined;
       continue;
     }

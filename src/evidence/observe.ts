@@ -79,10 +79,12 @@ export function observeRepository(repo: RepoView, facts: RepoFacts, selfSlug?: s
     PRACTICES.map((id) => {
       const o = observations[id];
       const source = o.verdict === 'elsewhere' ? o.unreached : o.findings;
+      // A delegated practice is located where the shared workflow or action is called.
+      const locations = o.verdict === 'delegated' ? o.delegations.map((d) => ({ file: d.uses.file, line: d.uses.line })) : source.map((f) => f.location);
       const practice: ObservedPractice = {
         verdict: o.verdict,
         tools: o.tools,
-        locations: source.slice(0, 5).map((f) => f.location),
+        locations: locations.slice(0, 5),
         onPullRequests: o.onPullRequests,
         onRelease: o.onRelease,
       };

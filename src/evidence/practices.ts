@@ -11,9 +11,11 @@
 import type { RepoView } from './repo-view.js';
 import type { ParsedWorkflow, UsesRef } from './workflow.js';
 import type { EvidenceLocation } from './types.js';
-import { reachableUnits, unitLineMatching, type Unit } from './reach.js';
+import { isReleaseWorkflow, reachableUnits, unitLineMatching, type Unit } from './reach.js';
 import { DELEGATION_KEYWORDS, PRACTICE_TOOLS, PRACTICES, type PracticeId, type ToolSpec } from './tools.js';
 import { otherCi, unreachedSources } from './elsewhere.js';
+import { isSharedCall } from './shared.js';
+import type { RemoteFiles } from './remote.js';
 
 export type PracticeVerdict = 'present' | 'delegated' | 'elsewhere' | 'absent';
 
@@ -35,6 +37,8 @@ export interface Delegation {
   repo: string;
   ref?: string;
   uses: UsesRef;
+  /** Online, why it could not be read (rate limit, no access, missing); offline undefined. */
+  unread?: string;
 }
 
 export interface PracticeObservation {
@@ -58,19 +62,12 @@ export interface ObserveOptions {
   selfSlug?: string;
 }
 
+export { isReleaseWorkflow } from './reach.js';
+
 export const PULL_REQUEST_TRIGGERS = ['pull_request', 'pull_request_target', 'merge_group'];
 
 export function runsOnPullRequests(triggers: string[]): boolean {
   return triggers.some((t) => PULL_REQUEST_TRIGGERS.includes(t));
-}
-
-/** A workflow that publishes releases: on `release`, on tag pushes, or named for releasing. */
-export function isReleaseWorkflow(entry: ParsedWorkflow, triggers: string[]): boolean {
-  if (triggers.includes('release')) return true;
-  const on = entry.data['on'] ?? entry.data['true'];
-  const push = on && typeof on === 'object' && !Array.isArray(on) ? (on as Record<string, unknown>)['push'] : undefined;
-  if (push && typeof push === 'object' && push !== null && ('tags' in push || 'tags-ignore' in push)) return true;
-  return /(^|\/)[^/]*(release|publish|deliver)[^/]*\.ya?ml$/i.test(entry.file);
 }
 
 function usesMatches(ref: UsesRef | undefined, prefixes: string[] | undefined): boolean {
@@ -109,7 +106,7 @@ export function findTools(repo: RepoView, specs: readonly ToolSpec[], units: rea
         location,
         via: unit.via,
         onPullRequests: runsOnPullRequests(unit.triggers),
-        onRelease: isReleaseWorkflow(unit.entry, unit.triggers),
+        onRelease: unit.onRelease ?? isReleaseWorkflow(unit.entry, unit.triggers),
         unit,
       };
       if (config) finding.config = config;
@@ -119,32 +116,21 @@ export function findTools(repo: RepoView, specs: readonly ToolSpec[], units: rea
   return findings;
 }
 
-// Actions from tool vendors are the tools themselves, never a project's shared setup.
-const TOOL_VENDORS = new Set([
-  'actions', 'github', 'google', 'ossf', 'sigstore', 'slsa-framework', 'anchore', 'aquasecurity', 'docker', 'step-security',
-  'golang', 'securego', 'semgrep', 'returntocorp', 'gitleaks', 'trufflesecurity', 'dtolnay', 'rustsec', 'embarkstudios',
-  'pypa', 'snyk', 'sonarsource', 'notaryproject', 'goreleaser', 'actions-rs', 'azure', 'hashicorp', 'codecov', 'softprops',
-  'golangci', 'zizmorcore', 'fossas', 'helm', 'actions-rust-lang', 'github-actions', 'super-linter',
-]);
-
 /** Calls of other repositories' reusable workflows and shared actions whose path names the practice. */
-function delegationsFor(units: readonly Unit[], practice: PracticeId, options: ObserveOptions): Delegation[] {
+function delegationsFor(units: readonly Unit[], practice: PracticeId, options: ObserveOptions, remote: RemoteFiles): Delegation[] {
   const self = options.selfSlug?.toLowerCase();
-  const owner = self?.split('/')[0];
   const found = new Map<string, Delegation>();
   for (const unit of units) {
     const uses = unit.uses;
     if (!uses?.repo || (uses.kind !== 'reusable-workflow' && uses.kind !== 'action')) continue;
-    const repo = uses.repo.toLowerCase();
-    // A vendor's own projects (sigstore/cosign calling sigstore/community) delegate like anyone else.
-    if (repo === self || (TOOL_VENDORS.has(repo.split('/')[0] ?? '') && repo.split('/')[0] !== owner)) continue;
+    if (uses.repo.toLowerCase() === self || !isSharedCall(uses, options.selfSlug)) continue;
+    // Read online: what it runs was followed as units, so it is judged by that, not by its name.
+    if (remote.verified(uses)) continue;
     const path = uses.name.slice(uses.repo.length);
-    // A step-level action is a shared setup when it comes from the project's own organisation or
-    // an actions folder of a repository; anything else is a third-party tool, judged by the tables.
-    const shared = uses.kind === 'reusable-workflow' || (owner !== undefined && repo.startsWith(`${owner}/`)) || /\/\.github\/actions\//.test(uses.name);
-    if (!shared || !DELEGATION_KEYWORDS[practice].test(path)) continue;
+    if (!DELEGATION_KEYWORDS[practice].test(path)) continue;
     const delegation: Delegation = { target: uses.name, repo: uses.repo, uses };
     if (uses.ref) delegation.ref = uses.ref;
+    if (remote.online) delegation.unread = remote.failureOf(uses) ?? 'not found at that ref';
     if (!found.has(uses.name)) found.set(uses.name, delegation);
   }
   return [...found.values()];
@@ -169,7 +155,7 @@ export function observePractice(repo: RepoView, practice: PracticeId, options: O
       observation.verdict = 'present';
       return observation;
     }
-    observation.delegations = delegationsFor(units, practice, options);
+    observation.delegations = delegationsFor(units, practice, options, repo.remote);
     if (observation.delegations.length > 0) {
       observation.verdict = 'delegated';
       return observation;

@@ -15,6 +15,8 @@ export interface Unit {
   entry: ParsedWorkflow;
   /** The entry's triggers, `workflow_call` replaced by its callers' triggers. */
   triggers: string[];
+  /** The entry publishes releases, or is a reusable workflow a release workflow calls. */
+  onRelease?: boolean;
   /** The entry's job. */
   job: WorkflowJob;
   step?: WorkflowStep;
@@ -63,6 +65,37 @@ function effectiveTriggers(workflows: ParsedWorkflow[], selfSlug: string | undef
   return result;
 }
 
+/** A workflow that publishes releases: on `release`, on tag pushes, or named for releasing. */
+export function isReleaseWorkflow(entry: ParsedWorkflow, triggers: string[]): boolean {
+  if (triggers.includes('release')) return true;
+  const on = entry.data['on'] ?? entry.data['true'];
+  const push = on && typeof on === 'object' && !Array.isArray(on) ? (on as Record<string, unknown>)['push'] : undefined;
+  if (push && typeof push === 'object' && push !== null && ('tags' in push || 'tags-ignore' in push)) return true;
+  return /(^|\/)[^/]*(release|publish|deliver)[^/]*\.ya?ml$/i.test(entry.file);
+}
+
+/**
+ * Release workflows and the reusable workflows of this repository they call, transitively: a
+ * `workflow_call` workflow inherits its callers' event names, but not their `tags:` filter.
+ */
+function releaseEntries(workflows: ParsedWorkflow[], triggers: Map<string, string[]>, selfSlug: string | undefined): Set<string> {
+  const release = new Set(workflows.filter((w) => isReleaseWorkflow(w, triggers.get(w.file) ?? w.triggers)).map((w) => w.file));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const workflow of workflows) {
+      if (!release.has(workflow.file)) continue;
+      for (const job of workflow.jobs) {
+        const callee = localWorkflowPath(job.uses, selfSlug);
+        if (callee && !release.has(callee)) {
+          release.add(callee);
+          grew = true;
+        }
+      }
+    }
+  }
+  return release;
+}
+
 /** The repository path of a reusable workflow this repository calls on itself (`./…` or `<self>/…@ref`). */
 export function localWorkflowPath(uses: UsesRef | undefined, selfSlug: string | undefined): string | undefined {
   if (!uses) return undefined;
@@ -84,25 +117,46 @@ class Reach {
   run(): Unit[] {
     const workflows = this.repo.workflows().filter((w) => !w.error);
     const triggers = effectiveTriggers(workflows, this.selfSlug);
+    const release = releaseEntries(workflows, triggers, this.selfSlug);
     for (const entry of workflows) {
-      const context = { entry, triggers: triggers.get(entry.file) ?? entry.triggers };
+      const context = { entry, triggers: triggers.get(entry.file) ?? entry.triggers, onRelease: release.has(entry.file) };
       for (const job of entry.jobs) {
         const via = [`${entry.file} (${job.id})`];
         if (localWorkflowPath(job.uses, this.selfSlug)) continue; // the callee is an entry of its own, with these triggers
-        if (job.uses) this.units.push({ ...context, job, uses: job.uses, file: entry.file, firstLine: job.uses.line, via });
+        if (job.uses) {
+          this.units.push({ ...context, job, uses: job.uses, file: entry.file, firstLine: job.uses.line, via });
+          this.remoteWorkflow(context, job.uses, via, 0);
+        }
         for (const step of job.steps) this.step(context, job, step, entry.file, job.workingDirectory ?? '.', via, 0);
       }
     }
     return this.units;
   }
 
-  private step(context: Pick<Unit, 'entry' | 'triggers'>, job: WorkflowJob, step: WorkflowStep, file: string, workdir: string, via: string[], depth: number): void {
+  /** The jobs of another repository's reusable workflow, read by --online, run with the caller's triggers. */
+  private remoteWorkflow(context: Pick<Unit, 'entry' | 'triggers' | 'onRelease'>, uses: UsesRef, via: string[], depth: number): void {
+    const callee = depth < MAX_DEPTH ? this.repo.remote.workflow(uses) : undefined;
+    if (!callee) return;
+    for (const job of callee.jobs) {
+      const jobVia = [...via, `${uses.value} (${job.id})`];
+      if (job.uses) {
+        this.units.push({ ...context, job, uses: job.uses, file: callee.file, firstLine: job.uses.line, via: jobVia });
+        this.remoteWorkflow(context, job.uses, jobVia, depth + 1);
+      }
+      for (const step of job.steps) this.step(context, job, step, callee.file, job.workingDirectory ?? '.', jobVia, depth + 1);
+    }
+  }
+
+  private step(context: Pick<Unit, 'entry' | 'triggers' | 'onRelease'>, job: WorkflowJob, step: WorkflowStep, file: string, workdir: string, via: string[], depth: number): void {
     if (step.uses) {
       this.units.push({ ...context, job, step, uses: step.uses, file: step.uses.file, firstLine: step.uses.line, via });
       if (step.uses.kind === 'local' && depth < MAX_DEPTH) {
         const action = this.repo.localAction(step.uses.name);
         for (const inner of action?.jobs[0]?.steps ?? []) this.step(context, job, inner, action!.file, '.', [...via, step.uses.name], depth + 1);
       }
+      // A shared composite action of another repository, read by --online.
+      const remote = step.uses.kind === 'action' && depth < MAX_DEPTH ? this.repo.remote.action(step.uses) : undefined;
+      for (const inner of remote?.jobs[0]?.steps ?? []) this.step(context, job, inner, remote!.file, '.', [...via, step.uses.value], depth + 1);
     }
     if (step.run !== undefined) {
       const firstLine = step.runBlock ? (step.runLine ?? step.line) + 1 : (step.runLine ?? step.line);
@@ -112,7 +166,7 @@ class Reach {
   }
 
   /** Follow what a command text calls in the repository. */
-  private command(context: Pick<Unit, 'entry' | 'triggers'>, job: WorkflowJob, step: WorkflowStep, text: string, workdir: string, via: string[], depth: number): void {
+  private command(context: Pick<Unit, 'entry' | 'triggers' | 'onRelease'>, job: WorkflowJob, step: WorkflowStep, text: string, workdir: string, via: string[], depth: number): void {
     if (depth >= MAX_DEPTH) return;
     const emit = (unitText: string, file: string, firstLine: number, label: string, dir: string) => {
       // One step reaches the same recipe line or script once, whatever the path.

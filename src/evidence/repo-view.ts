@@ -6,6 +6,7 @@ import path from 'node:path';
 import { indexTree, type DirEntryIndex } from '../detect/walk.js';
 import { readRegularFile } from '../read-file.js';
 import { parseWorkflow, parseActionFile, type ParsedWorkflow, type UsesRef } from './workflow.js';
+import { RemoteFiles } from './remote.js';
 
 /** Files larger than this are not read for evidence (generated bundles, data, binaries). */
 const MAX_READ_BYTES = 2 * 1024 * 1024;
@@ -16,7 +17,12 @@ export interface LineMatch {
 }
 
 const MAX_FIND_DEPTH = 2;
-const depth = (file: string) => file.split('/').length - 1;
+/** Slashes in a path, without allocating (this runs for every file of large trees). */
+function depth(file: string): number {
+  let count = 0;
+  for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) count++;
+  return count;
+}
 
 export class RepoView {
   readonly root: string;
@@ -24,19 +30,26 @@ export class RepoView {
   readonly files: readonly string[];
   private readonly exact: Set<string>;
   private lowerIndex: Map<string, string[]> | undefined;
+  private readonly byDir: ReadonlyMap<string, readonly string[]>;
   private readonly contents = new Map<string, string | undefined>();
   private parsedWorkflows: ParsedWorkflow[] | undefined;
   private parsedActions: ParsedWorkflow[] | undefined;
   private readonly memos = new Map<string, unknown>();
+  /** Other repositories' files read by `check --online` (empty offline). */
+  readonly remote = new RemoteFiles();
 
   /** `index`: an existing walk of the same root (detection and the view then share one walk). */
   constructor(root: string, index: DirEntryIndex = indexTree(path.resolve(root))) {
     this.root = path.resolve(root);
-    const files: string[] = [];
-    for (const [dir, names] of index.files) for (const name of names) files.push(dir ? `${dir}/${name}` : name);
-    files.sort();
+    let files = index.paths;
+    if (!files) {
+      files = [];
+      for (const [dir, names] of index.files) for (const name of names) files.push(dir ? `${dir}/${name}` : name);
+      files.sort();
+    }
     this.files = files;
     this.exact = new Set(files);
+    this.byDir = index.files;
   }
 
   /**
@@ -78,8 +91,8 @@ export class RepoView {
 
   /** Files directly inside `dir` ("" for the root). */
   filesIn(dir: string): string[] {
-    const prefix = dir ? `${dir}/` : '';
-    return this.files.filter((file) => file.startsWith(prefix) && !file.slice(prefix.length).includes('/'));
+    const names = this.byDir.get(dir) ?? [];
+    return names.map((name) => (dir ? `${dir}/${name}` : name)).sort();
   }
 
   /** Text of a file, or undefined when it is missing, too large or unreadable. Cached. */

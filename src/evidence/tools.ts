@@ -57,12 +57,15 @@ function referencedVersion(unit: Unit): number[] | undefined {
   return match ? [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)] : undefined;
 }
 
-/** pypa/gh-action-pypi-publish uploads PEP 740 attestations by default from v1.10.0 (unless turned off). */
+/**
+ * pypa/gh-action-pypi-publish generates PEP 740 attestations by default from v1.11.0 (v1.10.x:
+ * only with `attestations: true`; the v1.11.0 release notes and pull request #277 say so).
+ */
 function pypiAttestations(unit: Unit): boolean {
   if (/^false$/i.test(input(unit, 'attestations'))) return false;
   if (/^true$/i.test(input(unit, 'attestations'))) return true;
   const version = referencedVersion(unit);
-  return version === undefined || version[0]! > 1 || (version[0] === 1 && version[1]! >= 10);
+  return version === undefined || version[0]! > 1 || (version[0] === 1 && version[1]! >= 11);
 }
 
 /** Publishing to npm with provenance: the flag, NPM_CONFIG_PROVENANCE, or a publishConfig / .npmrc setting. */
@@ -74,7 +77,16 @@ const buildkit = (key: 'sbom' | 'provenance', unit: Unit): boolean => {
     const value = input(unit, key).trim();
     return value !== '' && !/^false$/i.test(value);
   }
-  return new RegExp(`docker\\s+(buildx\\s+)?build\\b[^\\n]*--(${key}|attest)[= ]`).test(unit.text ?? '');
+  // `--provenance=false` / `--sbom=false` turn BuildKit's attestation off; any other value, or
+  // `--attest type=provenance|sbom`, turns it on.
+  const text = (unit.text ?? '').replace(/\\\r?\n/g, ' ');
+  for (const line of text.split('\n')) {
+    if (!/docker\s+(buildx\s+)?build\b/.test(line)) continue;
+    for (const match of line.matchAll(new RegExp(`--(?:${key}(?:[= ]+([^\\s;&|)]+))?|attest[= ]+\\S*type=${key}\\b)`, 'g'))) {
+      if (match[1] === undefined || !/^["']?(false|0)["']?$/i.test(match[1])) return true;
+    }
+  }
+  return false;
 };
 
 /**
@@ -159,6 +171,8 @@ export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
     { label: 'spdx-sbom-generator', run: /spdx-sbom-generator/ },
     { label: 'cosign attach sbom', run: /\bcosign\s+(attach|attest)\s+sbom\b|\bcosign\s+attest\b[^\n]*--type\s+(spdx|cyclonedx)/ },
     { label: 'CycloneDX gomod', uses: ['CycloneDX/gh-gomod-generate-sbom'] },
+    // GitHub's dependency graph exports an SPDX document of the repository (REST: /dependency-graph/sbom).
+    { label: 'GitHub dependency-graph SBOM export', run: /\/dependency-graph\/sbom\b/ },
   ],
   signing: [
     { label: 'cosign', run: new RegExp(String.raw`${cmd('cosign')}\s+(sign|sign-blob|attest|attest-blob)\b`) },
@@ -201,7 +215,7 @@ export const PRACTICE_TOOLS: Record<PracticeId, ToolSpec[]> = {
 
 /** Keywords in the path of another repository's reusable workflow or action that plausibly does a practice. */
 export const DELEGATION_KEYWORDS: Record<PracticeId, RegExp> = {
-  sast: /codeql|sast|semgrep|gosec|static[-_]?analysis|security(?![-_]?insights)/i,
+  sast: /codeql|sast|semgrep|gosec|static[-_]?analysis|code[-_]?scan|security(?![-_]?insights)/i,
   scorecard: /scorecard/i,
   sca: /vuln|osv|trivy|grype|snyk|audit|dependency[-_]?scan|sca\b|fossa|security(?![-_]?insights)/i,
   'secret-scanning': /secret|gitleaks|trufflehog/i,

@@ -5,7 +5,7 @@ import { STATE_FILE } from '../state.js';
 import { planRetrofit, type ProposedChange, type RetrofitPlan } from './plan.js';
 import { selectChanges, writeChanges, type Confirm } from './apply.js';
 import { stateChange } from './state-change.js';
-import { exitCode, retrofitReport } from './report.js';
+import { exitCode, retrofitReport, type ReportInput } from './report.js';
 import { readRepoFile } from './read.js';
 import { removeLeftovers } from '../safe-write.js';
 import { resolveInside } from '../guard.js';
@@ -15,6 +15,8 @@ export interface ExecuteOptions {
   dryRun: boolean;
   force: boolean;
   confirm?: Confirm | undefined;
+  /** Prints the end of the run instead of the plain report (create's summary and next steps). */
+  ending?: ((report: ReportInput) => string) | undefined;
 }
 
 export interface RetrofitOptions extends ExecuteOptions {
@@ -58,6 +60,6 @@ export async function executePlan(root: string, rp: RetrofitPlan, options: Execu
   }
   if (!options.dryRun && toWrite.length > 0) writeChanges(root, toWrite);
   const report = { dryRun: options.dryRun, written: toWrite, skipped: selection.skipped, kept: rp.kept, same: rp.same, findings: rp.findings, warnings };
-  out(retrofitReport(report));
+  out(options.ending ? options.ending(report) : retrofitReport(report));
   return exitCode(report);
 }

@@ -4,6 +4,11 @@ import { parse } from 'yaml';
 import { planFor } from '../helpers/generate.js';
 import { actionlint, schemaErrors } from '../helpers/validators.js';
 import { generatorInfo } from '../../src/version.js';
+import { CHECK_ACTION, checkGateData } from '../../src/controls/check-gate/control.js';
+import { loadPins, type PinTable } from '../../src/pins.js';
+import { renderTemplate } from '../../src/render.js';
+import { buildProfile } from '../../src/profile.js';
+import { answers, emptyFacts } from '../helpers/generate.js';
 
 const PATH = '.github/workflows/secure-cncf-check.yml';
 
@@ -38,4 +43,31 @@ describe('check-gate workflow', () => {
       expect(upload.if).toContain('!cancelled()');
     });
   }
+
+  it('the shipped pin table records no release of the secure-cncf action, so no SHA for it is generated', async () => {
+    expect(loadPins().actions[CHECK_ACTION]).toBeUndefined();
+    const source = (await planFor({ level: 2 })).files.find((f) => f.path === PATH)!.content;
+    expect(source).not.toContain(`${CHECK_ACTION}@`);
+  });
+
+  it('once the pin table records a release of the action, the gate uses it by that commit SHA with its tag comment', async () => {
+    const shipped = loadPins();
+    const sha = 'a'.repeat(40);
+    const table: PinTable = { ...shipped, actions: { ...shipped.actions, [CHECK_ACTION]: { tag: 'v1.2.3', sha, kind: 'action', pinBy: 'sha', runsUsing: 'node24' } } };
+    const profile = buildProfile(answers({ level: 2 }), emptyFacts());
+    const source = renderTemplate('check-gate/secure-cncf-check.yml.ejs', PATH, checkGateData(profile, table));
+    expect(await actionlint(source, PATH)).toEqual([]);
+    expect(schemaErrors('github-workflow.json', source)).toEqual([]);
+    const job = (parse(source) as Record<string, any>).jobs.check;
+    const audit = job.steps.find((s: any) => s.name === 'Audit the repository');
+    expect(audit.uses).toBe(`${CHECK_ACTION}@${sha}`);
+    expect(source).toContain(`uses: ${CHECK_ACTION}@${sha} # v1.2.3`);
+    expect(audit.with).toEqual({ format: 'sarif', output: 'secure-cncf.sarif' });
+    expect(source).not.toContain('npx');
+    expect(job.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
+    for (const step of job.steps) if (step.uses) expect(step.uses).toMatch(/@[0-9a-f]{40}$/);
+    // A stale or malformed record is refused, never used.
+    const stale: PinTable = { ...table, actions: { ...table.actions, [CHECK_ACTION]: { ...table.actions[CHECK_ACTION]!, sha: 'v1.2.3' } } };
+    expect(() => checkGateData(profile, stale)).toThrow(/not a full commit SHA/);
+  });
 });

@@ -47,6 +47,8 @@ describe('packed package', () => {
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(files).toContain('dist/controls/sast/templates/codeql.yml.ejs');
     expect(files).toContain('data/action-pins.json');
+    // the OSCAL catalogs generated component definitions point at
+    expect(files).toContain('data/oscal/pci-dss-4.0.1.json');
     expect(files).toContain('README.md');
     expect(files.filter((f) => /^(test|src|generators|scripts|docs)\/|\.test\.|__golden__|fixtures|data\/schemas\//.test(f))).toEqual([]);
   });

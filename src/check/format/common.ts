@@ -1,5 +1,6 @@
 import type { EvidenceLocation, EvidenceStatus } from '../../catalog/types.js';
-import type { CheckReport, ControlResult } from '../report.js';
+import type { CheckReport, ControlResult, FrameworkCoverage } from '../report.js';
+import { headlineText, sharePercent } from '../../compliance/headline.js';
 
 export const STATUS_LABEL: Record<EvidenceStatus, string> = { pass: 'pass', partial: 'partial', delegated: 'delegated', fail: 'fail', 'not-applicable': 'n/a' };
 export const STATUS_ICON: Record<EvidenceStatus, string> = { pass: '✓', partial: '◐', delegated: '⇢', fail: '✗', 'not-applicable': '–' };
@@ -21,5 +22,14 @@ export function headline(report: CheckReport): string {
 }
 
 export function percent(covered: number, total: number): number {
-  return total === 0 ? 0 : Math.round((covered / total) * 100);
+  return sharePercent(covered, total);
+}
+
+/** "23 of 50 requirements (46%) the repository can evidence" (src/compliance/headline.ts). */
+export function frameworkHeadline(framework: FrameworkCoverage): string {
+  return headlineText({ evidenced: framework.covered, total: framework.total });
+}
+
+export function frameworkPercent(framework: FrameworkCoverage): number {
+  return sharePercent(framework.covered, framework.total);
 }

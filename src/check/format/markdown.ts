@@ -2,7 +2,7 @@
 import { markdownCode, markdownText } from '../../escape.js';
 import { LEVEL_NAMES } from '../../model.js';
 import type { CheckReport } from '../report.js';
-import { headline, percent, STATUS_ICON, STATUS_LABEL, where } from './common.js';
+import { headline, STATUS_ICON, STATUS_LABEL, where, frameworkHeadline } from './common.js';
 
 const cell = (text: string) => markdownText(text.replace(/\s+/g, ' '));
 
@@ -22,8 +22,8 @@ export function formatMarkdown(report: CheckReport): string {
     report.nextLevel.steps.forEach((s, i) => out.push(`${i + 1}. ${cell(s.title)} (${s.status}): ${markdownCode(s.fix)}`));
   }
   if (report.compliance.length > 0) {
-    out.push('', '### Compliance coverage', '', '| Framework | Requirements with a passing control |', '|---|---|');
-    for (const f of report.compliance) out.push(`| ${cell(f.title)} | ${f.covered}/${f.total} (${percent(f.covered, f.total)}%) |`);
+    out.push('', '### Compliance evidence', '', 'Share of each framework\'s requirements the repository can evidence with a passing control; not a compliance verdict.', '', '| Framework | Requirements the repository can evidence |', '|---|---|');
+    for (const f of report.compliance) out.push(`| ${cell(f.title)} | ${frameworkHeadline(f)} |`);
   }
   if (report.notes.length > 0) out.push('', ...report.notes.map((n) => `> ${cell(n)}`));
   return `${out.join('\n')}\n`;

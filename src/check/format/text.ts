@@ -1,7 +1,7 @@
 import type { EvidenceStatus } from '../../catalog/types.js';
 import { LEVEL_NAMES, type Level } from '../../model.js';
 import type { CheckReport } from '../report.js';
-import { byLevel, headline, percent, STATUS_ICON, STATUS_LABEL, where } from './common.js';
+import { byLevel, headline, STATUS_ICON, STATUS_LABEL, where, frameworkHeadline } from './common.js';
 
 const COLOURS: Record<EvidenceStatus | 'dim' | 'bold', [number, number]> = {
   pass: [32, 39],
@@ -34,10 +34,8 @@ export function formatText(report: CheckReport, colour = false): string {
     report.nextLevel.steps.forEach((step, i) => lines.push(`  ${i + 1}. ${step.title} (${step.status}) — ${step.fix}`));
   }
   if (report.compliance.length > 0) {
-    lines.push('', paint('bold', 'Compliance coverage (requirements with a passing control)'));
-    for (const framework of report.compliance) {
-      lines.push(`  ${framework.title}: ${framework.covered}/${framework.total} (${percent(framework.covered, framework.total)}%)`);
-    }
+    lines.push('', paint('bold', 'Compliance evidence (requirements the repository can evidence with a passing control; not a compliance verdict)'));
+    for (const framework of report.compliance) lines.push(`  ${framework.title}: ${frameworkHeadline(framework)}`);
   }
   for (const note of report.notes) lines.push('', paint('dim', `note: ${note}`));
   return lines.join('\n');

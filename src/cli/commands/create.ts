@@ -1,13 +1,12 @@
-import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Command, Io } from '../command.js';
 import { CREATE_OPTIONS, toCreateArgs, type CliArgs } from '../args.js';
 import { helpText } from '../help.js';
 import { generatorInfo } from '../../version.js';
-import { openSession, planWith } from '../../engine/session.js';
+import { openSession } from '../../engine/session.js';
+import { createNew, retrofitEnding } from '../../first-run.js';
 import { hasExistingContent } from '../../detect/index.js';
-import { applyChanges, diffAgainstDisk } from '../../apply.js';
-import { applyReport, dryRunReport } from '../../report.js';
+import { targetDirectory } from '../../detect/root.js';
 import { checkCreateTarget } from '../../target.js';
 
 
@@ -22,27 +21,19 @@ async function retrofitExisting(directory: string, args: CliArgs, io: Io): Promi
     }
   }
   if (!args.dryRun) io.stdout(`${directory} already has files: retrofitting (existing files are merged or kept, never replaced).`);
-  return executePlan(directory, plan, { dryRun: args.dryRun, force: args.conflict === 'overwrite' }, io.stdout);
+  const ending = args.dryRun ? undefined : retrofitEnding(directory, plan, process.cwd());
+  return executePlan(directory, plan, { dryRun: args.dryRun, force: args.conflict === 'overwrite', ending }, io.stdout);
 }
 
-async function createNonInteractive(args: CliArgs, io: Io): Promise<number> {
-  const directory = path.resolve(args.directory ?? '.');
+async function createNonInteractive(directory: string, args: CliArgs, io: Io): Promise<number> {
   if (hasExistingContent(directory)) return retrofitExisting(directory, args, io);
-  const { plan } = await planWith(await openSession(directory), args);
-  const changes = diffAgainstDisk(directory, plan.files);
-  if (args.dryRun) {
-    io.stdout(dryRunReport(plan, changes));
-    return 0;
-  }
-  const result = applyChanges(changes, args.conflict);
-  io.stdout(applyReport(plan, result));
-  return result.kept.length > 0 ? 1 : 0;
+  return createNew(await openSession(directory), args, { dryRun: args.dryRun, policy: args.conflict, cwd: process.cwd() }, io.stdout);
 }
 
-async function createInteractive(args: CliArgs): Promise<number> {
+async function createInteractive(directory: string, args: CliArgs): Promise<number> {
   // Yeoman (and with it inquirer) is loaded only for runs that ask questions.
   const { runInteractive } = await import('../../../generators/app/run.js');
-  return runInteractive(args);
+  return runInteractive(directory, args);
 }
 
 export const createCommand: Command = {
@@ -63,6 +54,7 @@ export const createCommand: Command = {
     const args = toCreateArgs(parsed);
     checkCreateTarget(args.directory ?? '.');
     const interactive = args.interactive ?? (!args.yes && io.stdinIsTTY);
-    return interactive ? createInteractive(args) : createNonInteractive(args, io);
+    const directory = targetDirectory(args.directory);
+    return interactive ? createInteractive(directory, args) : createNonInteractive(directory, args, io);
   },
 };

@@ -7,6 +7,7 @@ import { upgradeCommand } from './upgrade.js';
 import { pinsCommand } from './pins.js';
 import { checkCommand } from './check.js';
 import { surveyCommand } from './survey.js';
+import { fleetCommand } from './fleet.js';
 
 export const COMMANDS: readonly Command[] = [
   createCommand,
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   pinsCommand,
   checkCommand,
   surveyCommand,
+  fleetCommand,
 ];
 
 export function findCommand(name: string | undefined): Command | undefined {

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
+import { EXIT_STATUS_HELP } from '../exit-status.js';
 import { requireRepository } from '../../target.js';
 
 function help(version: string): string {
@@ -22,9 +23,7 @@ Options
   --dry-run                with --update: print the changes as unified diffs; write nothing
   -h, --help               show this help
 
-Exit status
-  0  done    2  offline or a lookup failed (nothing changed), or bad input    3  a workflow could not be read
-`;
+${EXIT_STATUS_HELP}`;
 }
 
 export const pinsCommand: Command = {

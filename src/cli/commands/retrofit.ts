@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { CREATE_OPTIONS, toCreateArgs } from '../args.js';
+import { EXIT_STATUS_HELP } from '../exit-status.js';
 import { requireRepository } from '../../target.js';
 
 const { conflict: _conflict, version: _version, ...OPTIONS } = CREATE_OPTIONS;
@@ -29,13 +30,7 @@ Options
   --interactive            show each diff and ask (the default on a terminal without --yes)
   -h, --help               show this help
 
-Exit status
-  0  every planned change is in place
-  1  some changes were not applied, or warnings were reported (see the report)
-  2  bad input or unwritable files; nothing was written
-  3  some existing files could not be edited (e.g. malformed YAML, named with file:line); the
-     rest was applied
-`;
+${EXIT_STATUS_HELP}`;
 }
 
 export const retrofitCommand: Command = {

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
+import { EXIT_STATUS_HELP } from '../exit-status.js';
 import { requireRepository } from '../../target.js';
 
 function help(version: string): string {
@@ -21,9 +22,7 @@ Options
   --interactive            show each diff and ask (the default on a terminal without --yes)
   -h, --help               show this help
 
-Exit status
-  0  up to date    1  some changes were not applied    2  bad input, nothing written    3  some files could not be read
-`;
+${EXIT_STATUS_HELP}`;
 }
 
 export const upgradeCommand: Command = {

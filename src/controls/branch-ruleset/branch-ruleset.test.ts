@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
-import { planFor } from '../../../test/helpers/generate.js';
+import { answers, planFor, repoFacts, tempRepo, TEST_DATE } from '../../../test/helpers/generate.js';
+import { CATALOG } from '../../catalog/index.js';
+import { planContext } from '../../engine/context.js';
+import { openRepo } from '../../evidence/repo-view.js';
+import { buildProfile } from '../../profile.js';
+import { evidence } from './evidence.js';
 import type { Plan } from '../../model.js';
 import { LANGUAGES } from '../../model.js';
 
@@ -207,5 +212,27 @@ describe('branch-ruleset control', () => {
     const b = await planFor({ level: 3, languages: ['go', 'rust'] });
     const pick = (p: Plan) => p.files.filter((f) => f.path.startsWith('.github/rulesets/')).map((f) => f.content);
     expect(pick(a)).toEqual(pick(b));
+  });
+});
+
+describe('branch-ruleset evidence reads the preset settings', () => {
+  it('a committed ruleset with fewer approving reviews than the presets ask for is partial', async () => {
+    const plan = await planFor({ level: 2, languages: ['go'] });
+    const ruleset = plan.files.find((f) => f.path === '.github/rulesets/default-branch.json')!.content;
+    const repo = tempRepo({ '.github/rulesets/default-branch.json': ruleset });
+    try {
+      const view = openRepo(repo.root);
+      const ctxFor = (compliance: string[]) => {
+        const chosen = answers({ level: 2, languages: ['go'], compliance });
+        return planContext(buildProfile(chosen, repoFacts(chosen), TEST_DATE), CATALOG);
+      };
+      expect(evidence(view, ctxFor([])).status).toBe('pass');
+      expect(evidence(view, ctxFor(['soc2'])).status).toBe('pass');
+      const high = evidence(view, ctxFor(['fedramp-high']));
+      expect(high.status).toBe('partial');
+      expect(high.summary).toContain('the selected compliance presets ask for 2');
+    } finally {
+      repo.cleanup();
+    }
   });
 });

@@ -1,4 +1,4 @@
-// compliance-docs: one Markdown mapping per selected preset plus an OSCAL 1.0.4 component
+// compliance-docs: one Markdown mapping per selected preset plus an OSCAL 1.1.3 component
 // definition that validates against the official schema, lists only real files of the plan,
 // never marks an organisational requirement as covered, and is byte-identical on re-runs.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import type { Plan } from '../../model.js';
 import { getPresets, PRESET_IDS } from '../../presets.js';
 import { uuidV5 } from '../../compliance/oscal.js';
 import { markdownText } from '../../escape.js';
-import { planFor } from '../../../test/helpers/generate.js';
+import { planFor, TEST_DATE } from '../../../test/helpers/generate.js';
 import { schemaValidator } from '../../../test/helpers/validators.js';
 
 const DIR = 'docs/security/compliance';
@@ -20,7 +20,7 @@ function file(plan: Plan, path: string): string {
 }
 
 function oscalErrors(json: string): string[] {
-  const validate = schemaValidator('oscal-component-definition.json');
+  const validate = schemaValidator('oscal-complete-1.1.3.json');
   return validate(JSON.parse(json)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }
 
@@ -49,6 +49,7 @@ describe('compliance-docs control', () => {
     const none = await planFor({ level: 1, compliance: [] });
     expect(none.files.filter((f) => f.path.startsWith(DIR))).toEqual([]);
     expect(plan.files.filter((f) => f.path.startsWith(DIR)).map((f) => f.path)).toEqual([
+      `${DIR}/catalogs/pci-dss-4.0.1.json`,
       `${DIR}/fedramp-high.md`,
       OSCAL,
       `${DIR}/pci-dss-4.0.1.md`,
@@ -88,17 +89,16 @@ describe('compliance-docs control', () => {
     expect(markdown).toContain('provide evidence for');
   });
 
-  it('the OSCAL component definition validates against the OSCAL 1.0.4 schema', () => {
+  it('the OSCAL component definition validates against the OSCAL 1.1.3 schema', () => {
     const json = file(plan, OSCAL);
     expect(oscalErrors(json)).toEqual([]);
     const doc = JSON.parse(json)['component-definition'];
-    expect(doc.metadata['oscal-version']).toBe('1.0.4');
-    // last-modified is the presets' review date, not the time of the run.
-    const reviewed = getPresets(['pci-dss-4.0.1', 'fedramp-high']).map((p) => p.reviewed).sort().at(-1);
-    expect(doc.metadata['last-modified']).toBe(`${reviewed}T00:00:00Z`);
+    expect(doc.metadata['oscal-version']).toBe('1.1.3');
+    // last-modified is the generation time (the generation date every generated file uses).
+    expect(doc.metadata['last-modified']).toBe(`${TEST_DATE}T00:00:00Z`);
     const implementations = doc.components[0]['control-implementations'];
     expect(implementations.map((i: { source: string }) => i.source)).toEqual([
-      'pci-dss-4.0.1.md',
+      'catalogs/pci-dss-4.0.1.json',
       'https://raw.githubusercontent.com/GSA/fedramp-automation/c784140bc6d1ac9fa159aabc0e8a29e9aa2c63a9/dist/content/rev5/baselines/json/FedRAMP_rev5_HIGH-baseline_profile.json',
     ]);
     const fedramp = implementations[1]['implemented-requirements'].map((r: { 'control-id': string }) => r['control-id']);

@@ -1,9 +1,26 @@
-import type { Control } from '../../catalog/types.js';
+import type { Control, PlanContext } from '../../catalog/types.js';
 import { presetEvidence, type PresetEvidence } from '../../compliance/evidence.js';
-import { componentDefinition, OSCAL_DIR } from '../../compliance/oscal.js';
+import { componentDefinition, OSCAL_DIR, OSCAL_VERSION } from '../../compliance/oscal.js';
+import { headlineText, presetHeadline } from '../../compliance/headline.js';
+import { catalogHref, needsOwnCatalog, shippedCatalog } from '../../compliance/catalog.js';
+import { getPresets } from '../../presets.js';
 import { LEVEL_NAMES } from '../../model.js';
 import { generatorInfo } from '../../version.js';
 import { evidence } from './evidence.js';
+
+/** Where the selected presets' merged settings landed in the generated files, for the mapping page. */
+function appliedSettings(ctx: PlanContext): string[] {
+  const settings = ctx.settings;
+  if (!settings) return [];
+  const lines: string[] = [];
+  if (ctx.has('branch-ruleset')) {
+    lines.push(`${settings.requiredReviewers} approving review${settings.requiredReviewers === 1 ? '' : 's'} required by \`.github/rulesets/default-branch.json\` (once the ruleset is imported)`);
+  }
+  if (ctx.has('release-signing')) lines.push(`release workflow artifacts kept at least ${settings.artifactRetentionDays} days (the lasting copies are the release assets)`);
+  const scans = ['scorecard', 'container-scanning', 'fuzzing'].filter((id) => ctx.has(id));
+  if (scans.length > 0) lines.push(`scan results kept as workflow artifacts at least ${settings.scanResultRetentionDays} days (${scans.join(', ')})`);
+  return lines;
+}
 
 export const complianceDocs: Control = {
   id: 'compliance-docs',
@@ -19,11 +36,8 @@ export const complianceDocs: Control = {
   outputs: (ctx) => {
     const { profile } = ctx;
     let cached: PresetEvidence[] | undefined;
-    const loadEvidence = () =>
-      (cached ??= presetEvidence(
-        ctx,
-        ctx.controls.filter((control) => control.id !== 'compliance-docs'),
-      ));
+    const evidencing = ctx.controls.filter((control) => control.id !== 'compliance-docs');
+    const loadEvidence = () => (cached ??= presetEvidence(ctx, evidencing));
     const generator = generatorInfo().name;
     const repoSlug = `${profile.answers.repository.owner}/${profile.answers.repository.name}`;
     return [
@@ -32,12 +46,26 @@ export const complianceDocs: Control = {
         template: 'compliance-docs/preset.md.ejs',
         data: {
           evidence: () => loadEvidence().find((e) => e.preset.id === presetId)!,
+          // The same number as `check` and --list-presets (src/compliance/headline.ts).
+          headline: () => {
+            const preset = loadEvidence().find((e) => e.preset.id === presetId)!.preset;
+            const headline = presetHeadline(preset, evidencing);
+            return { ...headline, text: headlineText(headline) };
+          },
           projectName: profile.answers.projectName,
           repoSlug,
           generator,
+          oscalVersion: OSCAL_VERSION,
+          applied: appliedSettings(ctx),
           level: profile.answers.level,
           levelName: LEVEL_NAMES[profile.answers.level],
         },
+      })),
+      // Catalogs of ours for frameworks without a public OSCAL catalog, so every control-id resolves.
+      ...[...new Map(getPresets(profile.answers.compliance).filter(needsOwnCatalog).map((p) => [p.framework, p])).values()].map((preset) => ({
+        path: `${OSCAL_DIR}/${catalogHref(preset)}`,
+        template: 'compliance-docs/oscal-catalog.json.ejs',
+        data: { document: () => shippedCatalog(preset) },
       })),
       {
         path: `${OSCAL_DIR}/oscal-component-definition.json`,

@@ -1,5 +1,5 @@
 import type { Control } from '../../catalog/types.js';
-import { workflowData } from '../common.js';
+import { retentionDays, workflowData } from '../common.js';
 import { dockerContext } from '../release-signing/control.js';
 import { evidence } from './evidence.js';
 
@@ -13,13 +13,15 @@ export const containerScanning: Control = {
   osps: ['OSPS-VM-05.03'],
   practices: ['container-scanning'],
   appliesTo: (profile) => profile.artifacts.includes('container-images'),
-  outputs: ({ profile }) => [
+  outputs: (ctx) => [
     {
       path: '.github/workflows/container-scan.yml',
       template: 'container-scanning/container-scan.yml.ejs',
       data: {
-        ...workflowData(profile, 'container-scan'),
-        dockerContext: dockerContext(profile),
+        ...workflowData(ctx.profile, 'container-scan'),
+        dockerContext: dockerContext(ctx.profile),
+        // with a compliance preset, the SARIF is also kept as an artifact for the preset's period
+        keepResultsDays: ctx.settings ? retentionDays(ctx, 'scan-result', 5) : undefined,
       },
     },
   ],

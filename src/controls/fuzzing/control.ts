@@ -2,7 +2,7 @@ import type { Control, ControlOutput } from '../../catalog/types.js';
 import type { Language, Profile } from '../../model.js';
 import { loadPins } from '../../pins.js';
 import { toolVersions } from '../../tools.js';
-import { workflowData, workingDir } from '../common.js';
+import { retentionDays, workflowData, workingDir } from '../common.js';
 import { evidence } from './evidence.js';
 
 /**
@@ -45,7 +45,8 @@ export const fuzzing: Control = {
   osps: [],
   practices: ['fuzzing'],
   appliesTo: (profile) => profile.languages.some((l) => FUZZ_LANGUAGES.includes(l)),
-  outputs: ({ profile }) => {
+  outputs: (ctx) => {
+    const { profile } = ctx;
     const { goModules, cargoCrates, pythonFuzz, cppFuzz } = fuzzData(profile);
     const hasWorkflow = goModules.length > 0 || cargoCrates.length > 0 || pythonFuzz || cppFuzz;
     const languages = profile.languages.filter((l) => FUZZ_LANGUAGES.includes(l));
@@ -75,6 +76,8 @@ export const fuzzing: Control = {
           cppFuzz,
           cargoFuzzVersion: CARGO_FUZZ_VERSION,
           atherisVersion: ATHERIS_VERSION,
+          // crashing inputs are scan results: kept as long as a compliance preset asks
+          retentionDays: retentionDays(ctx, 'scan-result', 14),
         },
       });
     }

@@ -1,7 +1,7 @@
 import type { Control } from '../../catalog/types.js';
 import type { Ecosystem, Language, Profile } from '../../model.js';
 import { LANGUAGE_ECOSYSTEMS } from '../../profile.js';
-import { workflowData, workingDir } from '../common.js';
+import { retentionDays, workflowData, workingDir } from '../common.js';
 import { evidence } from './evidence.js';
 
 /** How one language's release artifacts are built (empty when the language ships none). */
@@ -115,7 +115,8 @@ export const releaseSigning: Control = {
   level: 2,
   osps: ['OSPS-BR-02.01', 'OSPS-BR-02.02', 'OSPS-BR-06.01', 'OSPS-QA-02.02', 'OSPS-DO-03.01', 'OSPS-DO-03.02'],
   practices: ['sbom', 'artifact-signing', 'build-provenance'],
-  outputs: ({ profile }) => {
+  outputs: (ctx) => {
+    const { profile } = ctx;
     const identity = releaseIdentity(profile);
     return [
       {
@@ -125,6 +126,8 @@ export const releaseSigning: Control = {
           ...workflowData(profile, 'release'),
           ...identity,
           builds: buildJobs(profile),
+          // files handed between jobs carry the SBOMs and signatures: kept as long as a preset asks
+          retentionDays: retentionDays(ctx, 'artifact', 5),
           dockerContext: dockerContext(profile),
           // npm packages are published with provenance after the GitHub release is complete.
           publishNpm: profile.languages.includes('javascript') && profile.answers.artifacts.includes('libraries'),

@@ -1,5 +1,5 @@
 import type { Control } from '../../catalog/types.js';
-import { workflowData } from '../common.js';
+import { retentionDays, workflowData } from '../common.js';
 import { evidence } from './evidence.js';
 
 export const scorecard: Control = {
@@ -9,11 +9,11 @@ export const scorecard: Control = {
   level: 1,
   osps: [],
   practices: ['scorecard'],
-  outputs: ({ profile }) => [
+  outputs: (ctx) => [
     {
       path: '.github/workflows/scorecard.yml',
       template: 'scorecard/scorecard.yml.ejs',
-      data: { ...workflowData(profile, 'scorecard'), retentionDays: 5 },
+      data: { ...workflowData(ctx.profile, 'scorecard'), retentionDays: retentionDays(ctx, 'scan-result', 5) },
     },
   ],
   evidence,

@@ -83,7 +83,8 @@ export const securityInsights: Control = {
           licenseUrl: fileUrl('LICENSE'),
           selfAssessmentUrl: ctx.hasPractice('threat-model') ? fileUrl('docs/security/self-assessment.md') : '',
           signatureVerificationUrl: signedReleases ? `${fileUrl('SECURITY.md')}#verifying-releases` : '',
-          status: profile.facts.isEmpty ? 'WIP' : 'active',
+          // A new project starts as WIP; after that the file's own status stands (the maintainers' call).
+          status: profile.facts.insightsStatus ?? (profile.facts.isEmpty ? 'WIP' : 'active'),
           automatedRelease: signedReleases,
           releasesUrl: `${repoUrl}/releases`,
           imageRef: artifacts.includes('container-images') ? `ghcr.io/${owner.toLowerCase()}/${name.toLowerCase()}` : '',

@@ -11,6 +11,17 @@ const PROCESS = /disclos|embargo|\d+\s*(working\s+)?(days|hours|business days)|a
 /** SECURITY.md (any common extension) in the root, .github/ or docs/, with a private contact and a disclosure process. */
 export const evidence = (repo: RepoView, { profile }: PlanContext): Evidence => {
   const file = repo.findFirst(CANDIDATES);
+  const orgPolicy = repo.remote.orgPolicy;
+  if (!file && orgPolicy?.file) {
+    // GitHub shows the organisation's default policy for repositories without their own.
+    const label = `${orgPolicy.repository}:${orgPolicy.file}`;
+    const text = repo.remote.text(`${orgPolicy.repository}/${orgPolicy.file}`) ?? '';
+    if (CONTACT.test(text) && PROCESS.test(text)) return pass(`No SECURITY.md of its own; the organisation's policy (${label}) applies and says how to report privately and what happens next.`, [{ file: label }]);
+    return partial(`No SECURITY.md of its own; the organisation's policy (${label}) applies but lacks a private reporting channel or a response timeline.`, [{ file: label }]);
+  }
+  if (!file && repo.remote.online && orgPolicy) {
+    return fail(`No SECURITY.md in the root, .github/ or docs/, and ${orgPolicy.repository} has no default SECURITY.md either (read online).`);
+  }
   if (!file) {
     const org = profile.answers.repository.owner ? `${profile.answers.repository.owner}/.github` : "the organisation's .github repository";
     return fail(
