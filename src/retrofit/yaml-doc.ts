@@ -1,8 +1,32 @@
 // Parsing an existing YAML file for a structural edit, and checking an edit before it is written.
 import { isDeepStrictEqual } from 'node:util';
-import { LineCounter, isAlias, isCollection, isNode, parseAllDocuments, parseDocument, visit, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isCollection, isNode, isScalar, parseAllDocuments, parseDocument, visit, type Document, type Node } from 'yaml';
 
-const OPTIONS = { merge: true, prettyErrors: false } as const;
+// The parser's own unique-key check compares every key with every earlier key of its map, which
+// is quadratic in the number of jobs; duplicateKey() below does the same check in linear time.
+const OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: false } as const;
+
+/** Offset of the first key that repeats an earlier key of the same mapping (`<<` merge keys may repeat). */
+function duplicateKey(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || key.value === '<<') continue;
+        const id = `${typeof key.value}:${String(key.value)}`;
+        if (seen.has(id)) {
+          found = key.range?.[0] ?? 0;
+          return visit.BREAK;
+        }
+        seen.add(id);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
 
 /** A file that cannot be edited: the message names the file and, when known, the line. */
 export class EditError extends Error {
@@ -38,6 +62,10 @@ export function parseForEdit(file: string, text: string): ParsedYaml {
   }
   if (all.length > 1) {
     throw new EditError(file, `holds ${all.length} YAML documents; it is left untouched (edit it by hand)`);
+  }
+  const duplicate = all[0] ? duplicateKey(all[0]) : undefined;
+  if (duplicate !== undefined) {
+    throw new EditError(file, 'not valid YAML (Map keys must be unique); the file was left untouched', lineCounter.linePos(duplicate).line);
   }
   const doc = all[0] ?? (parseDocument(text, OPTIONS) as Document.Parsed);
   const anchored: ParsedYaml['anchored'] = [];
@@ -81,6 +109,7 @@ function editedModel(file: string, edited: string): unknown {
   if (error || list.length !== 1) {
     throw new EditError(file, `the edited file would not parse (${error?.message.split('\n')[0] ?? 'document count changed'}); refused, file untouched`);
   }
+  if (duplicateKey(list[0] as Document) !== undefined) throw new EditError(file, 'the edit would repeat a key; refused, file untouched');
   return toModel(list[0] as Document);
 }
 
