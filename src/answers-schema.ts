@@ -13,8 +13,6 @@ export type AnswerField = keyof Answers;
 interface FieldSpec<K extends AnswerField> {
   /** The flag that sets this answer (named in every message about it). */
   flag: string;
-  /** What a valid value looks like, for type errors. */
-  expected: string;
   /** Validate a value of any JSON type; throws UsageError with the flag's message. */
   parse: (value: unknown) => Answers[K];
 }
@@ -52,21 +50,18 @@ function repository(value: unknown): Repository {
 export const ANSWER_FIELDS: { [K in AnswerField]: FieldSpec<K> } = {
   projectName: {
     flag: '--name',
-    expected: 'a string',
     parse: (v) => {
       if (typeof v !== 'string') throw typeError('a string', v);
       return validateProjectName(v);
     },
   },
-  repository: { flag: '--repo', expected: 'owner/name', parse: repository },
+  repository: { flag: '--repo', parse: repository },
   languages: {
     flag: '--language',
-    expected: `a list of: ${LANGUAGES.join(', ')}`,
     parse: (v) => parseLanguages(stringList(v, `a list of: ${LANGUAGES.join(', ')}`)),
   },
   level: {
     flag: '--level',
-    expected: '1, 2 or 3',
     parse: (v) => {
       if (typeof v !== 'number' && typeof v !== 'string') throw typeError('1, 2 or 3', v);
       return parseLevel(String(v));
@@ -74,7 +69,6 @@ export const ANSWER_FIELDS: { [K in AnswerField]: FieldSpec<K> } = {
   },
   compliance: {
     flag: '--compliance',
-    expected: `a list of: ${PRESET_IDS.join(', ')}`,
     // An empty list is a valid answer ("none"); a list naming an unknown preset is not.
     parse: (v) => {
       const list = stringList(v, `a list of: ${PRESET_IDS.join(', ')}`);
@@ -83,7 +77,6 @@ export const ANSWER_FIELDS: { [K in AnswerField]: FieldSpec<K> } = {
   },
   artifacts: {
     flag: '--artifacts',
-    expected: `a list of: ${ARTIFACTS.join(', ')}`,
     parse: (v) => {
       const list = stringList(v, `a list of: ${ARTIFACTS.join(', ')}`);
       return list.length === 0 ? [] : parseArtifacts(list);
@@ -91,7 +84,6 @@ export const ANSWER_FIELDS: { [K in AnswerField]: FieldSpec<K> } = {
   },
   defaultBranch: {
     flag: '--branch',
-    expected: 'a branch name',
     parse: (v) => {
       if (typeof v !== 'string') throw typeError('a string', v);
       return validateBranch(v);
@@ -99,7 +91,6 @@ export const ANSWER_FIELDS: { [K in AnswerField]: FieldSpec<K> } = {
   },
   chartPublishing: {
     flag: '--charts',
-    expected: 'oci or chart-releaser',
     parse: (v) => {
       if (typeof v !== 'string') throw typeError('a string', v);
       return parseChartPublishing(v);
@@ -107,7 +98,6 @@ export const ANSWER_FIELDS: { [K in AnswerField]: FieldSpec<K> } = {
   },
   portal: {
     flag: '--portal / --no-portal',
-    expected: 'true or false',
     parse: (v) => {
       if (typeof v !== 'boolean') throw typeError('true or false', v);
       return v;

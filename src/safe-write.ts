@@ -4,7 +4,7 @@
 // restores the original bytes, mode and inode even on a full disk. Directories created for new
 // files are removed again on rollback. Temp and backup files a killed run left behind are removed
 // by the next run that writes beside them. Every message says exactly what is on disk afterwards.
-import { closeSync, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from './errors.js';
@@ -70,6 +70,8 @@ interface Done {
   label: string;
   /** Hard link to the original, when the file existed. */
   backup?: string;
+  /** The original's bytes and mode, where the file system has no hard links (restored by a write). */
+  original?: { bytes: Buffer; mode: number };
   /** The new content is in place (the rename happened). */
   renamed: boolean;
   /** Directories this run created for it, outermost first. */
@@ -109,11 +111,30 @@ function writeOne(op: WriteOp, done: Done[]): void {
     writeNewFile(temp, op.content, existingMode ?? NEW_FILE_MODE, existingMode !== undefined);
     if (existingMode !== undefined) {
       const backup = sideName(file, 'orig');
-      linkSync(file, backup);
-      entry.backup = backup;
+      try {
+        linkSync(file, backup);
+        entry.backup = backup;
+      } catch (error) {
+        if (!NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        entry.original = { bytes: readFileSync(file), mode: existingMode };
+      }
     }
     renameSync(temp, file);
     entry.renamed = true;
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** File systems without hard links answer link() with one of these. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+function restoreByWrite(file: string, original: { bytes: Buffer; mode: number }): void {
+  const temp = sideName(file, 'tmp');
+  try {
+    writeNewFile(temp, original.bytes, original.mode, true);
+    renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
@@ -127,6 +148,7 @@ function rollback(done: Done[]): string[] {
     try {
       if (entry.backup && entry.renamed) renameSync(entry.backup, entry.file);
       else if (entry.backup) rmSync(entry.backup, { force: true });
+      else if (entry.original && entry.renamed) restoreByWrite(entry.file, entry.original);
       else if (entry.renamed) rmSync(entry.file, { force: true });
     } catch (error) {
       problems.push(`${entry.label}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}${entry.backup ? ` (its original is in ${entry.backup})` : ''}`);

@@ -194,17 +194,23 @@ class Hardener {
   }
 }
 
-/** Harden one workflow; throws EditError when the file cannot be edited safely (left untouched). */
-export function hardenWorkflow(file: string, text: string, table: PinTable = loadPins()): EditResult & { workflow: ParsedWorkflow } {
+/** The edits to make, planned on a parse that is released before the result is verified (large files). */
+function planEdits(file: string, text: string, table: PinTable): { edits: Edit[]; findings: Finding[]; model: Model; workflow: ParsedWorkflow } {
   const parsed = parseForEdit(file, text);
   const model = obj(toModel(parsed.doc));
   const workflow = parseWorkflow(file, text);
   const hardener = new Hardener(file, parsed, model, table, workflow);
   hardener.run();
-  if (hardener.edits.length === 0) return { after: text, changes: [], findings: hardener.findings, workflow };
-  const after = applySplices(text, hardener.edits.map((e) => e.splice));
-  const intended = structuredClone(model);
-  for (const edit of hardener.edits) edit.apply(intended);
-  verifyEdit(file, after, intended);
-  return { after, changes: hardener.edits.map((e) => e.change), findings: hardener.findings, workflow };
+  return { edits: hardener.edits, findings: hardener.findings, model, workflow };
+}
+
+/** Harden one workflow; throws EditError when the file cannot be edited safely (left untouched). */
+export function hardenWorkflow(file: string, text: string, table: PinTable = loadPins()): EditResult & { workflow: ParsedWorkflow } {
+  const { edits, findings, model, workflow } = planEdits(file, text, table);
+  if (edits.length === 0) return { after: text, changes: [], findings, workflow };
+  const after = applySplices(text, edits.map((e) => e.splice));
+  // The edits apply to the model in place: it is not used afterwards, so no copy is needed.
+  for (const edit of edits) edit.apply(model);
+  verifyEdit(file, after, model);
+  return { after, changes: edits.map((e) => e.change), findings, workflow };
 }

@@ -1,8 +1,32 @@
 // Parsing an existing YAML file for a structural edit, and checking an edit before it is written.
 import { isDeepStrictEqual } from 'node:util';
-import { LineCounter, isAlias, isCollection, isNode, parseAllDocuments, parseDocument, visit, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isCollection, isNode, isScalar, parseAllDocuments, parseDocument, visit, type Document, type Node } from 'yaml';
 
-const OPTIONS = { merge: true, prettyErrors: false } as const;
+// The parser's own unique-key check compares every key with every earlier key of its map, which
+// is quadratic in the number of jobs; duplicateKey() below does the same check in linear time.
+const OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: false } as const;
+
+/** Offset of the first key that repeats an earlier key of the same mapping (`<<` merge keys may repeat). */
+function duplicateKey(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || key.value === '<<') continue;
+        const id = `${typeof key.value}:${String(key.value)}`;
+        if (seen.has(id)) {
+          found = key.range?.[0] ?? 0;
+          return visit.BREAK;
+        }
+        seen.add(id);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
 
 /** A file that cannot be edited: the message names the file and, when known, the line. */
 export class EditError extends Error {
@@ -39,6 +63,10 @@ export function parseForEdit(file: string, text: string): ParsedYaml {
   if (all.length > 1) {
     throw new EditError(file, `holds ${all.length} YAML documents; it is left untouched (edit it by hand)`);
   }
+  const duplicate = all[0] ? duplicateKey(all[0]) : undefined;
+  if (duplicate !== undefined) {
+    throw new EditError(file, 'not valid YAML (Map keys must be unique); the file was left untouched', lineCounter.linePos(duplicate).line);
+  }
   const doc = all[0] ?? (parseDocument(text, OPTIONS) as Document.Parsed);
   const anchored: ParsedYaml['anchored'] = [];
   let hasAliases = false;
@@ -68,15 +96,21 @@ export function toModel(doc: Document): unknown {
  */
 export function verifyEdit(file: string, edited: string, intended: unknown): void {
   if (edited.trim() === '') throw new EditError(file, 'the edit would leave the file empty; refused');
+  if (!isDeepStrictEqual(editedModel(file, edited), intended)) {
+    throw new EditError(file, 'the edited file does not mean what the edit intended; refused, file untouched');
+  }
+}
+
+/** The data of the edited text; its parse tree is released before the (large) comparison. */
+function editedModel(file: string, edited: string): unknown {
   const docs = parseAllDocuments(edited, OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
   const error = list.flatMap((d) => d.errors)[0];
   if (error || list.length !== 1) {
     throw new EditError(file, `the edited file would not parse (${error?.message.split('\n')[0] ?? 'document count changed'}); refused, file untouched`);
   }
-  if (!isDeepStrictEqual(toModel(list[0] as Document), intended)) {
-    throw new EditError(file, 'the edited file does not mean what the edit intended; refused, file untouched');
-  }
+  if (duplicateKey(list[0] as Document) !== undefined) throw new EditError(file, 'the edit would repeat a key; refused, file untouched');
+  return toModel(list[0] as Document);
 }
 
 export type { Node };

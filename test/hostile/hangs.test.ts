@@ -46,6 +46,11 @@ describe('case 6: a workflow with many jobs is processed in linear time', () => 
     expect(patch.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---')).length).toBe(2 * jobs); // the two uses: lines
   });
 
+  it('duplicate keys are still refused (checked in linear time instead of by the parser)', () => {
+    const text = 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: one\n  b:\n    runs-on: x\n    steps:\n      - run: two\n  a:\n    runs-on: y\n    steps:\n      - run: three\n';
+    expect(() => hardenWorkflow('.github/workflows/dup.yml', text)).toThrow(/dup\.yml:11: not valid YAML \(Map keys must be unique\)/);
+  });
+
   it('the linear diff is a valid patch for unrelated texts and missing final newlines too', () => {
     const a = Array.from({ length: 3000 }, (_, i) => `line ${i % 97} ${i % 13}`).join('\n');
     const b = Array.from({ length: 2500 }, (_, i) => `line ${i % 89} ${i % 11}`).join('\n');

@@ -177,10 +177,10 @@ describe('case 13: a refused detected value names its source and the flag that o
     ['a newline', 'evil\nname', /The project name "evil\\nname" from package\.json \("name"\) cannot be used: .*control characters.* Pass --name to set it\./],
     ['300 characters', 'n'.repeat(300), /The project name "n{20,}\.\.\. from package\.json \("name"\) cannot be used: The project name is 300 characters long; the limit is 100\. Pass --name to set it\./],
   ])('package.json name with %s', async (_label, name, message) => {
+    // package.json names the project only when no repository does (--repo or the origin remote).
     const root = tree({ 'package.json': JSON.stringify({ name }) });
     const before = byteSnapshot(root);
-    // No --repo: a repository given by flag would name the project instead of package.json.
-    const result = await cli(['retrofit', root, '--yes']);
+    const result = await cli(['retrofit', root, '--yes', '--language', 'javascript']);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(message);
     expect(byteSnapshot(root)).toEqual(before);
