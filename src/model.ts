@@ -94,6 +94,8 @@ export interface StoredState {
   generatedOn?: string;
   /** path -> sha256 of the content this tool wrote there. */
   files: Record<string, string>;
+  /** Planned path -> the user's file retrofit merged into instead (".github/dependabot.yml" -> ".github/dependabot.yaml"). */
+  merged?: Record<string, string>;
 }
 
 /** Answers plus everything derived from them and the repository: the input of `plan`. */

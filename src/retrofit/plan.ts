@@ -2,7 +2,10 @@
 // files this tool generated earlier follow the upgrade rules; dependabot.yml is merged; existing
 // workflows are hardened and audited; everything else that exists is kept and reported.
 import type { Answers, Plan, PlannedFile } from '../model.js';
-import { openSession, planWith } from '../engine/session.js';
+import { openSession } from '../engine/session.js';
+import { retrofitContext } from './context.js';
+import type { CoverDecision } from './coverage.js';
+import { generatedHeader } from '../evidence/probes/generated.js';
 import type { AnswerFlags } from '../answers.js';
 import { loadPins, type PinTable } from '../pins.js';
 import { STATE_FILE, sha256 } from '../state.js';
@@ -43,6 +46,14 @@ export interface RetrofitPlan {
   findings: Finding[];
   /** Planned path -> hash of its planned content, and the previously stored hash (for the state file). */
   hashes: Array<{ path: string; next: string; stored: string | undefined }>;
+  /** Controls whose files are left out because the repository already does the work. */
+  covered: CoverDecision[];
+  /** What a maintainer must still do by hand (edits this tool does not make). */
+  manual: string[];
+  /** Manifest directories left out of Dependabot on purpose (tests, examples, templates...). */
+  leftOut: Array<{ ecosystem: string; dirs: string[] }>;
+  /** Planned path -> the real path of the user's file it was merged into (dependabot.yaml). */
+  merged: Record<string, string>;
 }
 
 function errorFinding(path: string, error: unknown): Finding {
@@ -65,11 +76,24 @@ export function withRepoPins(files: PlannedFile[], base: PinTable, table: PinTab
 export async function planRetrofit(root: string, flags: AnswerFlags): Promise<RetrofitPlan> {
   const session = await openSession(root);
   const { facts } = session;
-  const { answers, plan } = await planWith(session, flags);
+  const { answers, plan, covered } = await retrofitContext(session, flags);
   const { base, table } = repoPinTable(root);
   const files = withRepoPins(plan.files, base, table).filter((f) => f.path !== STATE_FILE);
   const stored = facts.stored?.files ?? {};
-  const result: RetrofitPlan = { plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [] };
+  const leftOut = Object.entries(facts.otherManifests ?? {})
+    .filter(([, dirs]) => dirs && dirs.length > 0)
+    .map(([ecosystem, dirs]) => ({ ecosystem, dirs: dirs as string[] }));
+  const result: RetrofitPlan = {
+    plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [], covered, manual: covered.flatMap((c) => c.manual), leftOut, merged: {},
+  };
+  // Edits that complete a covered control in the repository's own files (its retrofit hook).
+  const hookEdits = new Map<string, { after: string; details: string[]; controls: string[] }>();
+  for (const decision of covered) {
+    for (const edit of decision.edits) {
+      if (hookEdits.has(edit.path)) continue; // one hook per file; the next run takes the other
+      hookEdits.set(edit.path, { after: edit.after, details: edit.details, controls: [decision.control] });
+    }
+  }
   const handled = new Set<string>();
 
   const read = (path: string): string | undefined | Error => {
@@ -101,7 +125,10 @@ export async function planRetrofit(root: string, flags: AnswerFlags): Promise<Re
     if (disk === undefined && target === '.github/dependabot.yml') {
       const alt = read('.github/dependabot.yaml');
       if (alt instanceof Error) continue;
-      if (alt !== undefined) [target, disk] = ['.github/dependabot.yaml', alt];
+      if (alt !== undefined) {
+        [target, disk] = ['.github/dependabot.yaml', alt];
+        result.merged[file.path] = target;
+      }
     }
     handled.add(target);
     if (disk === undefined && file.path === 'SECURITY.md' && existingPolicy) {
@@ -165,16 +192,43 @@ export async function planRetrofit(root: string, flags: AnswerFlags): Promise<Re
     if (handled.has(path)) continue;
     const text = read(path);
     if (typeof text !== 'string' || hasMarker(text)) continue;
+    const hook = hookEdits.get(path);
+    hookEdits.delete(path);
+    const header = generatedHeader(text);
     try {
-      const hardened = hardenWorkflow(path, text, table);
-      result.findings.push(...hardened.findings, ...auditWorkflow(parseWorkflow(path, text)));
+      // The hook's edit first (it was made on this text), then the usual hardening on top of it.
+      const start = hook?.after ?? text;
+      const hardened = hardenWorkflow(path, start, table);
+      result.findings.push(...auditWorkflow(parseWorkflow(path, text)));
+      if (header) {
+        // A generated workflow: an edit here fails the repository's own drift check. Say what to change at its source.
+        const wanted = [...(hook?.details ?? []), ...hardened.changes];
+        if (wanted.length > 0) {
+          result.manual.push(`${path} is generated (line ${header.line}: "${header.text}"); make these changes in ${header.source ?? 'the file or template it is generated from'}: ${wanted.join('; ')}`);
+          result.kept.push({ path, why: `generated${header.source ? ` from ${header.source}` : ''} ("${header.text}"); not edited, the changes are listed for its source` });
+        }
+        continue;
+      }
+      result.findings.push(...hardened.findings);
       if (hardened.after !== text) {
-        result.changes.push({ path, before: text, after: hardened.after, action: 'harden', details: hardened.changes, controls: ['pinned-actions', 'workflow-permissions'], safe: true });
+        const controls = [...(hook?.controls ?? []), ...(hardened.changes.length ? ['pinned-actions', 'workflow-permissions'] : [])];
+        result.changes.push({ path, before: text, after: hardened.after, action: 'harden', details: [...(hook?.details ?? []), ...hardened.changes], controls, safe: true });
       }
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
       result.findings.push(errorFinding(path, error));
     }
+  }
+  // Hook edits of files other than workflows (or of workflows handled above).
+  for (const [path, edit] of hookEdits) {
+    const text = read(path);
+    if (typeof text !== 'string') continue;
+    const header = generatedHeader(text);
+    if (header) {
+      result.manual.push(`${path} is generated; make this change in ${header.source ?? 'its source'}: ${edit.details.join('; ')}`);
+      continue;
+    }
+    result.changes.push({ path, before: text, after: edit.after, action: 'harden', details: edit.details, controls: edit.controls, safe: true });
   }
 
   if (facts.renovateConfig) {

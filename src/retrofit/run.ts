@@ -33,10 +33,13 @@ export async function executePlan(root: string, rp: RetrofitPlan, options: Execu
     ? { chosen: rp.changes.filter((c) => c.safe || options.force), skipped: rp.changes.filter((c) => !c.safe && !options.force).map((change) => ({ change, why: change.details[0] ?? '' })), warnings: [] }
     : await selectChanges(rp.changes, { force: options.force, dirty, confirm: options.confirm });
   const nowGenerated = new Set([...rp.same, ...generatedPaths(selection.chosen)]);
-  const state = stateChange(rp.answers, rp.plan.profile.facts.stored, readRepoFile(root, STATE_FILE), rp.hashes, nowGenerated, rp.plan.profile.date);
+  const state = stateChange(rp.answers, rp.plan.profile.facts.stored, readRepoFile(root, STATE_FILE), rp.hashes, nowGenerated, rp.plan.profile.date, rp.merged);
   const toWrite = state ? [...selection.chosen, state] : selection.chosen;
   if (!options.dryRun && toWrite.length > 0) writeChanges(root, toWrite);
-  const report = { dryRun: options.dryRun, written: toWrite, skipped: selection.skipped, kept: rp.kept, same: rp.same, findings: rp.findings, warnings: selection.warnings };
+  const report = {
+    dryRun: options.dryRun, written: toWrite, skipped: selection.skipped, kept: rp.kept, same: rp.same, findings: rp.findings, warnings: selection.warnings,
+    covered: rp.covered, manual: rp.manual, leftOut: rp.leftOut,
+  };
   out(retrofitReport(report));
   return exitCode(report);
 }

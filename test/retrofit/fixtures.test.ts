@@ -175,7 +175,7 @@ describe('retrofit: Go monorepo with hand-written workflows (comments, anchors)'
         '.github/workflows/codeql.yml': /^\s+- uses: (actions\/checkout|github\/codeql-action\/(init|analyze))@/,
         '.github/workflows/release.yml': /^\s+- uses: actions\/checkout@/,
       },
-      output: [/kept\s+\.github\/workflows\/codeql\.yml\s+a workflow of yours has this name/, /inside the anchor &checkout/],
+      output: [/covered\s+sast\s+CodeQL already runs here/, /inside the anchor &checkout/],
     });
     const dependabot = after['.github/dependabot.yml']!;
     expect(dependabot).toContain('      - "/" # root module\n      - "/svc/api"\n      - "/svc/worker"\n    schedule:\n      interval: daily # we like them fresh\n');
@@ -186,6 +186,8 @@ describe('retrofit: Go monorepo with hand-written workflows (comments, anchors)'
     expect(after['.github/workflows/release.yml']).not.toContain('persist-credentials');
     expect(out).toMatch(/job "tag-docs" keeps its credentials because it has contents: write/);
     expect(after['.github/workflows/codeql.yml']).toContain('name: CodeQL (ours, hand-tuned)');
+    // Its CodeQL ran only after the merge: the smallest edit is the pull_request trigger, not a second CodeQL.
+    expect(after['.github/workflows/codeql.yml']).toContain('  push:\n    branches: [main]\n  pull_request:\n    branches: [main]\npermissions:');
     expect(after['SECURITY.md']).toContain('secure-cncf: generated');
   });
 });
@@ -244,14 +246,18 @@ describe('retrofit: Node workspace monorepo with Renovate', () => {
     const root = repo(files);
     const { after } = await retrofitChecks(root, {
       code: 1,
-      edited: { '.github/workflows/ci.yml': /^\s+- uses: actions\/(checkout|setup-node)@/ },
+      edited: {
+        '.github/workflows/ci.yml': /^\s+- uses: actions\/(checkout|setup-node)@/,
+        // No job needs pull-requests: write: the top level becomes contents: read.
+        '.github/workflows/label.yml': /^(permissions:|\s+contents: read|\s+pull-requests: write)$/,
+      },
       output: [
         /warning\s+renovate\.json5\s+Renovate's enabledManagers leaves out github-actions/,
         /warning\s+\.github\/workflows\/label\.yml:13\s+job "build-preview" checks out the pull request head/,
       ],
     });
     expect(existsSync(path.join(root, '.github/dependabot.yml'))).toBe(false);
-    expect(after['.github/workflows/label.yml']).toBe(files['.github/workflows/label.yml']);
+    expect(after['.github/workflows/label.yml']).toBe(files['.github/workflows/label.yml'].replace('  pull-requests: write\n', ''));
     expect(after['renovate.json5']).toBe(files['renovate.json5']);
   });
 });
