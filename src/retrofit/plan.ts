@@ -21,6 +21,7 @@ import { checkRenovate } from './renovate-check.js';
 import { missingSecuritySections, SECURITY_POLICY_PATHS } from './security-md.js';
 import { parseForEdit, EditError } from './yaml-doc.js';
 import { listWorkflows, readRepoFile } from './read.js';
+import { updateWorkflows } from './update-workflows.js';
 import type { Finding } from './types.js';
 
 export interface ProposedChange {
@@ -162,7 +163,18 @@ export async function planRetrofit(root: string, flags: AnswerFlags): Promise<Re
     const text = disk as string;
     if (target.startsWith('.github/dependabot.')) {
       try {
-        const merged = mergeDependabot(target, text, plan.profile.ecosystems);
+        // Ecosystems the config leaves out while another workflow updates them: reported, not added.
+        const updaters = updateWorkflows(session.repo);
+        const present = new Set((parseForEdit(target, text).doc.toJS() as { updates?: Array<Record<string, unknown>> } | null)?.updates?.map((u) => String(u['package-ecosystem'])) ?? []);
+        const wanted = { ...plan.profile.ecosystems };
+        for (const ecosystem of Object.keys(wanted) as Array<keyof typeof wanted>) {
+          const by = updaters.get(ecosystem);
+          if (by && !present.has(ecosystem)) {
+            delete wanted[ecosystem];
+            result.findings.push({ path: target, level: 'note', message: `${ecosystem} is not in this config and ${by} updates it; no Dependabot entry added (two updaters open competing pull requests)` });
+          }
+        }
+        const merged = mergeDependabot(target, text, wanted);
         if (merged.after !== text) change('merge', merged.after, true, merged.changes);
         else result.kept.push({ path: target, why: 'already covers every ecosystem and manifest directory' });
         result.findings.push(...merged.findings);

@@ -7,11 +7,18 @@ import { selectChanges, writeChanges, type Confirm } from './apply.js';
 import { stateChange } from './state-change.js';
 import { exitCode, retrofitReport } from './report.js';
 import { readRepoFile } from './read.js';
+import { writeFileSync } from 'node:fs';
+import { prBody } from './pr-body.js';
+import { commitGroups } from './commit.js';
 
 export interface ExecuteOptions {
   dryRun: boolean;
   force: boolean;
   confirm?: Confirm | undefined;
+  /** Write the pull-request description here (`--pr-body FILE`). */
+  prBody?: string | undefined;
+  /** One commit per group of changes (`--commit`). */
+  commit?: boolean | undefined;
 }
 
 export interface RetrofitOptions extends ExecuteOptions {
@@ -41,5 +48,12 @@ export async function executePlan(root: string, rp: RetrofitPlan, options: Execu
     covered: rp.covered, manual: rp.manual, leftOut: rp.leftOut,
   };
   out(retrofitReport(report));
+  if (options.prBody) {
+    writeFileSync(options.prBody, prBody(report));
+    out(`wrote    ${options.prBody}  the pull-request description`);
+  }
+  if (options.commit && !options.dryRun && toWrite.length > 0) {
+    for (const line of await commitGroups(root, toWrite)) out(line);
+  }
   return exitCode(report);
 }

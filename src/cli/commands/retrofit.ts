@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { Command } from '../command.js';
 import { CREATE_OPTIONS, toCreateArgs } from '../args.js';
+import { UsageError } from '../../errors.js';
 
-const { conflict: _conflict, version: _version, ...OPTIONS } = CREATE_OPTIONS;
+const { conflict: _conflict, version: _version, ...CREATE } = CREATE_OPTIONS;
+const OPTIONS = { ...CREATE, 'pr-body': { type: 'string' }, commit: { type: 'boolean' } } as const;
 
 function help(version: string): string {
   return `secure-cncf retrofit ${version}
@@ -27,6 +29,10 @@ Options
   --force                  also apply unsafe changes (generated files you edited whose template
                            changed; files with uncommitted changes)
   --interactive            show each diff and ask (the default on a terminal without --yes)
+  --pr-body FILE           write the pull-request description to FILE: each change and why, what
+                           was left out as already covered (and by what), what is left to do
+  --commit                 commit the written files, one commit per group (hardening of existing
+                           workflows, new workflows, policy and metadata)
   -h, --help               show this help
 
 Exit status
@@ -49,6 +55,11 @@ export const retrofitCommand: Command = {
     const interactive = !args.dryRun && (args.interactive ?? (!args.yes && io.stdinIsTTY));
     const { runRetrofit } = await import('../../retrofit/run.js');
     const confirm = interactive ? (await import('../../retrofit/confirm.js')).inquirerConfirm(io) : undefined;
-    return runRetrofit(root, { flags: args, dryRun: args.dryRun, force: args.conflict === 'overwrite', confirm }, io.stdout);
+    const rawBody = parsed.values['pr-body'];
+    if (rawBody === '') throw new UsageError('--pr-body needs a file name (e.g. --pr-body pr.md).');
+    const prBody = typeof rawBody === 'string' ? path.resolve(rawBody) : undefined;
+    const commit = Boolean(parsed.values['commit']);
+    if (commit && args.dryRun) throw new UsageError('--commit and --dry-run contradict each other: choose one.');
+    return runRetrofit(root, { flags: args, dryRun: args.dryRun, force: args.conflict === 'overwrite', confirm, prBody, commit }, io.stdout);
   },
 };
