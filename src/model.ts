@@ -67,6 +67,18 @@ export interface Answers {
   defaultBranch: string;
   /** Write developer-portal metadata (Backstage catalog-info.yaml, TechDocs). */
   portal: boolean;
+  /**
+   * Commitments the security policy states. Absent: a new project's suggested defaults. Present
+   * (retrofit of an existing repository): only the numbers the maintainers gave; none is invented.
+   */
+  policy?: SecurityCommitments;
+}
+
+export interface SecurityCommitments {
+  /** Working days to acknowledge a report. */
+  acknowledgeDays?: number;
+  /** Days to a fix or mitigation for critical and high severity. */
+  fixDays?: number;
 }
 
 /** What `detect` found in a directory. Paths are repository-relative with forward slashes. */

@@ -29,6 +29,8 @@ export interface PlanContext {
    * (the ruleset's required checks) leave these out, so nothing waits for a check no workflow runs.
    */
   readonly covered?: ReadonlySet<string>;
+  /** Retrofit only: whether the repository has release tags ('unknown' without git history). */
+  readonly releases?: 'tagged' | 'none' | 'unknown';
 }
 
 /** An edit a control's retrofit hook proposes to an existing file (the smallest change that completes it). */

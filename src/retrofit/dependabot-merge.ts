@@ -159,6 +159,18 @@ export function mergeDependabot(file: string, text: string, wanted: Partial<Reco
       changes.push(`added ${missing.join(', ')} to the existing ${ecosystem} entry`);
       continue;
     }
+    if (existing.length > 0) {
+      // Entries with one `directory:` each are a scope the maintainers chose (etcd updates its root
+      // module and lets the others follow it): the other directories are reported, not added.
+      const listed = existing.flatMap(({ e }) => coveredDirs(e));
+      findings.push({
+        path: file,
+        level: 'note',
+        message: `${ecosystem}: ${missing.join(', ')} not added; the existing ${ecosystem} entries cover ${listed.join(', ')} only, which looks chosen`,
+        fix: `add them to the ${ecosystem} entries if Dependabot should update them`,
+      });
+      continue;
+    }
     newLines.push(...entryLines(ecosystem, missing, dash, key, unit, house));
     intended.updates.push(newEntry(ecosystem, missing, house));
     changes.push(existing.length ? `added a ${ecosystem} entry for ${missing.join(', ')} (not covered by the existing ${ecosystem} entries)` : `added ${ecosystem} for ${missing.join(', ')}`);

@@ -1,7 +1,9 @@
 // The retrofit plan: the `create` plan laid over an existing repository. New files are created;
 // files this tool generated earlier follow the upgrade rules; dependabot.yml is merged; existing
 // workflows are hardened and audited; everything else that exists is kept and reported.
-import type { Answers, Plan, PlannedFile } from '../model.js';
+import type { Answers, Plan, PlannedFile, SecurityCommitments } from '../model.js';
+import { orgPolicy } from './org-policy.js';
+import { releaseState } from './releases.js';
 import { openSession } from '../engine/session.js';
 import { retrofitContext } from './context.js';
 import type { CoverDecision } from './coverage.js';
@@ -74,10 +76,27 @@ export function withRepoPins(files: PlannedFile[], base: PinTable, table: PinTab
   return files.map((f) => (f.path.startsWith('.github/workflows/') ? { ...f, content: applyTable(f.path, f.content, base, table) } : f));
 }
 
-export async function planRetrofit(root: string, flags: AnswerFlags): Promise<RetrofitPlan> {
+export interface PlanOptions {
+  /** The maintainers confirm no organisation-wide SECURITY.md applies (`--security-policy`). */
+  securityPolicy?: boolean | undefined;
+  /** Ask GitHub whether `<owner>/.github` has a security policy (`--online`). */
+  online?: boolean | undefined;
+  commitments?: SecurityCommitments | undefined;
+}
+
+export async function planRetrofit(root: string, flags: AnswerFlags, options: PlanOptions = {}): Promise<RetrofitPlan> {
   const session = await openSession(root);
   const { facts } = session;
-  const { answers, plan, covered } = await retrofitContext(session, flags);
+  let writePolicy = Boolean(options.securityPolicy);
+  let onlineNote: string | undefined;
+  if (!writePolicy && options.online) {
+    const owner = flags.repo?.split('/')[0] ?? facts.stored?.answers.repository.owner ?? facts.remote?.owner ?? '';
+    const org = await orgPolicy(owner);
+    if (org.state === 'absent') writePolicy = true;
+    else if (org.state === 'present') onlineNote = `The organisation's security policy (${org.url}) applies to this repository; no SECURITY.md is added.`;
+    else onlineNote = `Whether an organisation-wide security policy applies is not known: ${org.why}. No SECURITY.md is added; run again online, or confirm with --security-policy.`;
+  }
+  const { answers, plan, covered, policyNote } = await retrofitContext(session, flags, { writePolicy, commitments: options.commitments, releases: await releaseState(root) });
   const { base, table } = repoPinTable(root);
   const files = withRepoPins(plan.files, base, table).filter((f) => f.path !== STATE_FILE);
   const stored = facts.stored?.files ?? {};
@@ -87,6 +106,8 @@ export async function planRetrofit(root: string, flags: AnswerFlags): Promise<Re
   const result: RetrofitPlan = {
     plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [], covered, manual: covered.flatMap((c) => c.manual), leftOut, merged: {},
   };
+  const policyStep = onlineNote ?? policyNote;
+  if (policyStep && policyNote) result.manual.push(policyStep);
   // Edits that complete a covered control in the repository's own files (its retrofit hook).
   const hookEdits = new Map<string, { after: string; details: string[]; controls: string[] }>();
   for (const decision of covered) {
@@ -118,6 +139,11 @@ export async function planRetrofit(root: string, flags: AnswerFlags): Promise<Re
     return text !== undefined && !hasMarker(text);
   });
 
+  if (existingPolicy && !files.some((f) => f.path === 'SECURITY.md')) {
+    result.kept.push({ path: existingPolicy, why: 'your security policy; GitHub shows it, so no second SECURITY.md is written' });
+    const text = read(existingPolicy);
+    if (typeof text === 'string') result.findings.push(...missingSecuritySections(existingPolicy, text));
+  }
   for (const file of files) {
     result.hashes.push({ path: file.path, next: sha256(file.content), stored: stored[file.path] });
     let target = file.path;

@@ -2,7 +2,7 @@
 import type { AnswerFlags } from '../answers.js';
 import { uncommittedFiles } from './dirty.js';
 import { STATE_FILE } from '../state.js';
-import { planRetrofit, type ProposedChange, type RetrofitPlan } from './plan.js';
+import { planRetrofit, type PlanOptions, type ProposedChange, type RetrofitPlan } from './plan.js';
 import { selectChanges, writeChanges, type Confirm } from './apply.js';
 import { stateChange } from './state-change.js';
 import { exitCode, retrofitReport } from './report.js';
@@ -23,6 +23,7 @@ export interface ExecuteOptions {
 
 export interface RetrofitOptions extends ExecuteOptions {
   flags: AnswerFlags;
+  plan?: PlanOptions;
 }
 
 function generatedPaths(changes: ProposedChange[]): string[] {
@@ -30,7 +31,7 @@ function generatedPaths(changes: ProposedChange[]): string[] {
 }
 
 export async function runRetrofit(root: string, options: RetrofitOptions, out: (text: string) => void): Promise<number> {
-  return executePlan(root, await planRetrofit(root, options.flags), options, out);
+  return executePlan(root, await planRetrofit(root, options.flags, options.plan), options, out);
 }
 
 /** Choose (by --yes/--force or by asking), write with the state file, report; returns the exit code. */

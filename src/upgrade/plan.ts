@@ -2,6 +2,7 @@
 // pins (plus the repository's refreshed pins), compared file by file with what was generated.
 import { openSession } from '../engine/session.js';
 import { retrofitContext } from '../retrofit/context.js';
+import { releaseState } from '../retrofit/releases.js';
 import { STATE_FILE, sha256 } from '../state.js';
 import { InputError, isExpectedError } from '../errors.js';
 import { readRepoFile } from '../retrofit/read.js';
@@ -15,7 +16,7 @@ export async function planUpgrade(root: string): Promise<RetrofitPlan> {
   const session = await openSession(root);
   const { facts } = session;
   // The same plan as retrofit: controls the repository covers itself get no file here either.
-  const { answers, plan, covered } = await retrofitContext(session, {});
+  const { answers, plan, covered } = await retrofitContext(session, {}, { releases: await releaseState(root) });
   const { base, table } = repoPinTable(root);
   const stored = facts.stored?.files ?? {};
   const merged = { ...(facts.stored?.merged ?? {}) };

@@ -34,6 +34,8 @@ interface Expectation {
   /** Exit status of the first run. */
   code: number;
   output?: RegExp[];
+  /** Extra arguments of the first run. */
+  args?: string[];
 }
 
 async function retrofitChecks(root: string, expectation: Expectation): Promise<{ before: Record<string, string>; after: Record<string, string>; out: string }> {
@@ -43,7 +45,7 @@ async function retrofitChecks(root: string, expectation: Expectation): Promise<{
   expect(snapshot(root), 'dry run writes nothing').toEqual(before);
   expect(dry.out).toContain('Dry run: nothing is written.');
 
-  const first = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+  const first = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', ...(expectation.args ?? [])]);
   expect(first.code, first.out + first.err).toBe(expectation.code);
   for (const pattern of expectation.output ?? []) expect(first.out + first.err).toMatch(pattern);
   const after = snapshot(root);
@@ -188,7 +190,9 @@ describe('retrofit: Go monorepo with hand-written workflows (comments, anchors)'
     expect(after['.github/workflows/codeql.yml']).toContain('name: CodeQL (ours, hand-tuned)');
     // Its CodeQL ran only after the merge: the smallest edit is the pull_request trigger, not a second CodeQL.
     expect(after['.github/workflows/codeql.yml']).toContain('  push:\n    branches: [main]\n  pull_request:\n    branches: [main]\npermissions:');
-    expect(after['SECURITY.md']).toContain('secure-cncf: generated');
+    // An organisation-wide policy may apply: no SECURITY.md without --security-policy, and the report says so.
+    expect(after['SECURITY.md']).toBeUndefined();
+    expect(out).toMatch(/No SECURITY\.md here\. If acme\/\.github has one, GitHub already shows it/);
   });
 });
 
@@ -311,7 +315,7 @@ describe('retrofit: .github is a symbolic link out of the tree', () => {
     const outsideBefore = snapshot(outside);
     const root = repo({ 'go.mod': 'module x\n' });
     symlinkSync(outside, path.join(root, '.github'));
-    const { after, out } = await retrofitChecks(root, { code: 3, edited: {}, output: [/error\s+\.github\/dependabot\.yml\s+refused: \.github is a symbolic link that points outside the repository/] });
+    const { after, out } = await retrofitChecks(root, { code: 3, edited: {}, args: ['--security-policy'], output: [/error\s+\.github\/dependabot\.yml\s+refused: \.github is a symbolic link that points outside the repository/] });
     expect(snapshot(outside)).toEqual(outsideBefore);
     expect(after['SECURITY.md']).toContain('secure-cncf: generated');
     expect(out).not.toMatch(/create\s+\.github\//);
@@ -322,7 +326,7 @@ describe('retrofit: problems in single files', () => {
   it('malformed YAML: names file and line, leaves it untouched, applies the rest, exits 3', async () => {
     const bad = 'name: bad\non: push\njobs:\n  a:\n    steps: [\n      - run: x\n';
     const root = repo({ 'go.mod': 'module x\n', '.github/workflows/bad.yml': bad, '.github/workflows/good.yml': `on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@${major('actions/checkout')}\n` });
-    const result = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    const result = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--security-policy']);
     expect(result.code).toBe(3);
     expect(result.out).toMatch(/error\s+\.github\/workflows\/bad\.yml:\d+\s+not valid YAML \(.+\); the file was left untouched/);
     expect(snapshot(root)['.github/workflows/bad.yml']).toBe(bad);
@@ -355,6 +359,7 @@ describe('retrofit: interactive and dirty files', () => {
       root,
       {
         flags: { repo: 'acme/widget' },
+        plan: { securityPolicy: true },
         dryRun: false,
         force: false,
         confirm: async (change, diff) => {

@@ -287,3 +287,60 @@ describe('a change people can review', () => {
     expect(git(root, 'show', '--name-only', '--format=', 'HEAD~2').trim()).toBe('.github/workflows/ci.yml');
   });
 });
+
+describe('a security policy it does not invent', () => {
+  const base = { 'go.mod': 'module example.com/w\n', 'main.go': 'package main\n' };
+
+  it('writes no SECURITY.md unless told no organisation policy applies; then states no number nobody chose', async () => {
+    const root = repo(base);
+    const first = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    expect(existsSync(path.join(root, 'SECURITY.md'))).toBe(false);
+    expect(first.out).toMatch(/secure-cncf retrofit --security-policy/);
+    // upgrade does not add it behind the maintainers' back either.
+    await cli(['upgrade', root, '--yes']);
+    expect(existsSync(path.join(root, 'SECURITY.md'))).toBe(false);
+    await cli(['retrofit', root, '--yes', '--security-policy']);
+    const policy = readFileSync(path.join(root, 'SECURITY.md'), 'utf8');
+    expect(policy).not.toMatch(/\d+\s+(working\s+)?days|\d+\s+months/);
+    expect(policy).not.toMatch(/Until the first release/);
+    expect(policy).toMatch(/The maintainers acknowledge your report, assess it/);
+  });
+
+  it('states the commitments given with flags, keeps them for upgrade, and follows the real tags', async () => {
+    const root = repo(base);
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'initial');
+    git(root, 'tag', 'v1.4.0');
+    await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--security-policy', '--ack-days', '5']);
+    const policy = readFileSync(path.join(root, 'SECURITY.md'), 'utf8');
+    expect(policy).toContain('| Acknowledge your report | 5 working days |');
+    expect(policy).not.toMatch(/30 days|90 days|3 working days/);
+    expect(policy).toMatch(/Security fixes are made on the `main` branch and shipped in the next release/);
+    const state = JSON.parse(readFileSync(path.join(root, '.secure-cncf.json'), 'utf8')) as { answers: { policy?: unknown } };
+    expect(state.answers.policy).toEqual({ acknowledgeDays: 5 });
+    const before = snapshot(root);
+    await cli(['upgrade', root, '--yes']);
+    expect(snapshot(root)).toEqual(before);
+    expect((await cli(['retrofit', root, '--yes', '--ack-days', '0'])).code).toBe(2);
+  });
+
+  it('upgrade after a retrofit of a repository whose policy is .github/SECURITY.md adds no second one', async () => {
+    const root = repo({ ...base, '.github/SECURITY.md': '# Security\n\nReport to security@example.org; we acknowledge reports.\n' });
+    await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--security-policy']);
+    await cli(['upgrade', root, '--yes']);
+    expect(existsSync(path.join(root, 'SECURITY.md'))).toBe(false);
+  });
+
+  it('online: an organisation policy in <owner>/.github means no SECURITY.md here', async () => {
+    const { orgPolicy } = await import('../../src/retrofit/org-policy.js');
+    const answer = (status: number) => (async () => new Response(null, { status })) as unknown as typeof fetch;
+    expect((await orgPolicy('acme', answer(200))).state).toBe('present');
+    expect((await orgPolicy('acme', answer(404))).state).toBe('absent');
+    expect((await orgPolicy('acme', answer(500))).state).toBe('unknown');
+    const offline = (async () => {
+      throw new Error('getaddrinfo ENOTFOUND');
+    }) as unknown as typeof fetch;
+    expect(await orgPolicy('acme', offline)).toEqual({ state: 'unknown', why: 'could not reach GitHub (getaddrinfo ENOTFOUND)' });
+  });
+});

@@ -9,11 +9,16 @@ export const securityPolicy: Control = {
   level: 1,
   osps: ['OSPS-VM-02.01', 'OSPS-VM-01.01', 'OSPS-VM-03.01', 'OSPS-DO-02.01'],
   practices: ['security-policy', 'private-vuln-reporting'],
-  outputs: ({ profile }) => [
+  outputs: ({ profile, covered, releases }) => [
     {
       path: 'SECURITY.md',
       template: 'security-policy/SECURITY.md.ejs',
       data: {
+        policy: profile.answers.policy,
+        // Statements about releases follow the repository's tags (retrofit); unknown says nothing specific.
+        releases: releases ?? 'unknown',
+        // Verification commands only for the release workflow this tool writes, not for the repository's own pipeline.
+        ownRelease: !covered?.has('release-signing'),
         // Signing identity, image and chart locations for the "Verify a release" section (level >= 2).
         ...releaseIdentity(profile),
         projectName: profile.answers.projectName,
@@ -24,5 +29,6 @@ export const securityPolicy: Control = {
     },
   ],
   evidence,
-  fix: 'npx create-secure-cncf retrofit --level 1',
+  // An organisation-wide policy in <owner>/.github may apply: retrofit adds SECURITY.md only when told it does not.
+  fix: 'npx create-secure-cncf retrofit --security-policy (first check that no organisation-wide SECURITY.md in <owner>/.github applies)',
 };

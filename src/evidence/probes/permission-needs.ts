@@ -89,6 +89,7 @@ const ACTIONS: ActionRule[] = [
   { prefix: 'mikepenz/action-junit-report', needs: { checks: 'write' }, why: 'creates check runs' },
   { prefix: 'reviewdog/', needs: { checks: 'write', 'pull-requests': 'write' }, why: 'reports through check runs and review comments' },
   { prefix: 'coverallsapp/github-action', needs: READ },
+  { prefix: 'dependabot/fetch-metadata', needs: { 'pull-requests': 'read' }, why: 'reads the Dependabot pull request' },
   { prefix: 'slsa-framework/slsa-github-generator', needs: 'unknown', why: 'a reusable workflow with its own needs' },
   { prefix: 'helm/chart-releaser-action', needs: { contents: 'write' }, why: 'publishes charts to gh-pages and releases' },
   { prefix: 'actions/labeler', needs: { 'pull-requests': 'write' }, why: 'labels pull requests' },
