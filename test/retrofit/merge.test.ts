@@ -344,3 +344,13 @@ describe('a security policy it does not invent', () => {
     expect(await orgPolicy('acme', offline)).toEqual({ state: 'unknown', why: 'could not reach GitHub (getaddrinfo ENOTFOUND)' });
   });
 });
+
+describe('production manifests (lessons of real repositories)', () => {
+  it('integration-test images and a chart\'s own subcharts get no Dependabot entry', async () => {
+    const { nonProductionReason } = await import('../../src/detect/production.js');
+    expect(nonProductionReason('/integration/images/volume-copy-up', 'docker')).toBe('integration/'); // containerd
+    expect(nonProductionReason('/charts/kyverno/charts/crds', 'helm')).toBe('charts/kyverno/charts/'); // kyverno
+    expect(nonProductionReason('/charts/kyverno', 'helm')).toBeUndefined();
+    expect(nonProductionReason('/integrations/slack', 'gomod')).toBeUndefined();
+  });
+});
