@@ -184,8 +184,17 @@ class Hardener {
         'warning',
       );
     }
+    // Moving writes never widens them: a job gets only what the top level granted before (a
+    // workflow granting `issues: write` to lock-threads keeps it from pull requests and discussions).
+    const granted = (scopes: Scopes): Scopes => {
+      if (!grantsWrite || top === 'write-all') return scopes;
+      const before = (typeof top === 'object' && top !== null ? top : {}) as Record<string, unknown>;
+      return Object.fromEntries(
+        Object.entries(scopes).filter(([scope, access]) => scope === 'contents' || before[scope] === 'write' || (access === 'read' && before[scope] === 'read')),
+      ) as Scopes;
+    };
     const writers = affected
-      .map((job) => ({ job, scopes: jobNeeds(job).scopes }))
+      .map((job) => ({ job, scopes: granted(jobNeeds(job).scopes) }))
       .filter(({ scopes }) => Object.entries(scopes).some(([scope, access]) => !(scope === 'contents' && access === 'read')));
     const jobEdits: Edit[] = [];
     for (const { job, scopes } of writers) {

@@ -354,3 +354,13 @@ describe('production manifests (lessons of real repositories)', () => {
     expect(nonProductionReason('/integrations/slack', 'gomod')).toBeUndefined();
   });
 });
+
+describe('moving writes never widens them (prometheus lock.yml lesson)', () => {
+  it('a top level granting issues: write to lock-threads gives the job issues: write only', () => {
+    const text = `name: lock\non:\n  schedule:\n    - cron: '13 23 * * *'\npermissions:\n  issues: write\njobs:\n  action:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: dessant/lock-threads@v6\n`;
+    const { after } = hardenWorkflow('.github/workflows/lock.yml', text);
+    const model = parse(after) as { permissions: unknown; jobs: { action: { permissions?: unknown } } };
+    expect(model.permissions).toEqual({ contents: 'read' });
+    expect(model.jobs.action.permissions).toEqual({ contents: 'read', issues: 'write' });
+  });
+});
