@@ -193,6 +193,18 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
         const updaters = updateWorkflows(session.repo);
         const present = new Set((parseForEdit(target, text).doc.toJS() as { updates?: Array<Record<string, unknown>> } | null)?.updates?.map((u) => String(u['package-ecosystem'])) ?? []);
         const wanted = { ...plan.profile.ecosystems };
+        // Dependabot's helm updater only updates a chart's `dependencies:`; a chart without any gets nothing from an entry.
+        if (wanted.helm) {
+          const charts = wanted.helm;
+          const idle = charts.filter((dir) => {
+            const chart = session.repo.read(`${dir === '/' ? '' : `${dir.replace(/^\//, '')}/`}Chart.yaml`);
+            return chart !== undefined && !/^dependencies\s*:/m.test(chart);
+          });
+          if (idle.length > 0) {
+            wanted.helm = charts.filter((dir) => !idle.includes(dir));
+            result.findings.push({ path: target, level: 'note', message: `helm: ${idle.join(', ')} not added; ${idle.length === 1 ? 'that chart declares' : 'those charts declare'} no dependencies, which is all Dependabot updates in a chart` });
+          }
+        }
         for (const ecosystem of Object.keys(wanted) as Array<keyof typeof wanted>) {
           const by = updaters.get(ecosystem);
           if (by && !present.has(ecosystem)) {

@@ -364,3 +364,20 @@ describe('moving writes never widens them (prometheus lock.yml lesson)', () => {
     expect(model.jobs.action.permissions).toEqual({ contents: 'read', issues: 'write' });
   });
 });
+
+describe('helm entries only for charts with dependencies (gatekeeper lesson)', () => {
+  it('a chart without dependencies: gets no Dependabot entry and is reported', async () => {
+    const root = repo({
+      'go.mod': 'module example.com/w\n',
+      'main.go': 'package main\n',
+      'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\n',
+      'charts/stack/Chart.yaml': 'apiVersion: v2\nname: stack\nversion: 0.1.0\ndependencies:\n  - name: redis\n    version: 1.0.0\n    repository: https://charts.example.org\n',
+      '.github/dependabot.yml': lines('version: 2', 'updates:', '  - package-ecosystem: gomod', '    directory: /', '    schedule:', '      interval: weekly'),
+    });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--artifacts', 'binaries,helm-charts']);
+    const config = parse(readFileSync(path.join(root, '.github/dependabot.yml'), 'utf8')) as { updates: Array<Record<string, unknown>> };
+    const helm = config.updates.filter((u) => u['package-ecosystem'] === 'helm').flatMap((u) => [u['directory'], ...((u['directories'] as string[]) ?? [])]).filter(Boolean);
+    expect(helm).toEqual(['/charts/stack']);
+    expect(run.out).toMatch(/helm: \/charts\/app not added; that chart declares no dependencies/);
+  });
+});
