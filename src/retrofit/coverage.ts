@@ -7,7 +7,9 @@ import type { Control, Evidence, PlanContext, RetrofitEdit } from '../catalog/ty
 import type { RepoView } from '../evidence/repo-view.js';
 import { practice } from '../evidence/kit.js';
 import { describeTools } from '../evidence/kit.js';
-import { isReleaseWorkflow } from '../evidence/practices.js';
+import { findTools, isReleaseWorkflow } from '../evidence/practices.js';
+import { reachableUnits } from '../evidence/reach.js';
+import { selfSlug } from '../evidence/kit.js';
 import { goreleaserConfig } from '../evidence/configs.js';
 import type { PracticeId } from '../evidence/tools.js';
 import { hasMarker } from './markers.js';
@@ -64,6 +66,12 @@ function toolRuns(control: Control, repo: RepoView, ctx: PlanContext): string | 
     if (observation.verdict === 'elsewhere') return observation.tools.length ? `${observation.tools.join(', ')} (${observation.elsewhere})` : `${observation.elsewhere}`;
   }
   if (control.id === 'release-signing') return releasePipeline(repo);
+  if (control.id === 'sca-scanning') {
+    // cargo-deny run with its advisories check left out is a choice (advisories break unrelated pull
+    // requests): a second cargo-deny for advisories beside it is not what the maintainers asked for.
+    const deny = findTools(repo, [{ label: 'cargo-deny (advisories left out)', uses: ['EmbarkStudios/cargo-deny-action'], run: /\bcargo\s+(?:\+\S+\s+)?deny\b/ }], reachableUnits(repo, selfSlug(ctx.profile)));
+    if (deny.length > 0) return `cargo-deny (advisories left out, ${deny[0]!.location.file}:${deny[0]!.location.line})`;
+  }
   return undefined;
 }
 

@@ -381,3 +381,18 @@ describe('helm entries only for charts with dependencies (gatekeeper lesson)', (
     expect(run.out).toMatch(/helm: \/charts\/app not added; that chart declares no dependencies/);
   });
 });
+
+describe('cargo-deny without advisories is a choice (linkerd2-proxy lesson)', () => {
+  it('adds no second cargo-deny for advisories and says how to turn them on', async () => {
+    const root = repo({
+      'Cargo.toml': '[package]\nname = "p"\nversion = "0.1.0"\n',
+      'Cargo.lock': '',
+      'src/main.rs': 'fn main() {}\n',
+      'deny.toml': '[advisories]\n',
+      '.github/workflows/pr.yml': lines('name: pr', 'on: pull_request', 'permissions:', '  contents: read', 'jobs:', '  deny:', '    runs-on: ubuntu-24.04', '    steps:', '      - uses: actions/checkout@v4', '        with:', '          persist-credentials: false', '      - run: cargo deny --all-features check bans licenses sources'),
+    });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/proxy']);
+    expect(existsSync(path.join(root, '.github/workflows/vulnerability-scan.yml'))).toBe(false);
+    expect(run.out).toMatch(/^covered  sca-scanning  cargo-deny \(advisories left out, \.github\/workflows\/pr\.yml:12\)/m);
+  });
+});
