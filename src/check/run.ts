@@ -122,7 +122,7 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
     const stuck = [...new Set(refs.filter((ref) => decidePin(ref.value, table).kind === 'skip').map((ref) => ref.value))];
     if (stuck.length > 0) {
       const rest = refs.length > stuck.length ? ` (\`${fixFor(pinning.control, answers.level)}\` pins the others)` : '';
-      pinning.manualFix = `by hand: pin ${stuck.slice(0, 5).join(', ')}${stuck.length > 5 ? ', ...' : ''} to the full commit SHA of the tag in use (the pin table has another version, and pinning must not upgrade)${rest}`;
+      pinning.manualFix = `by hand: pin ${stuck.slice(0, 5).join(', ')}${stuck.length > 5 ? ', ...' : ''} to the full commit SHA of the tag in use (the pin table has another version, and pinning must not upgrade); online, \`npx create-secure-cncf pins --update --keep-versions\` does this${rest}`;
     }
   }
   const notes: string[] = [];
