@@ -28,6 +28,8 @@ export interface RetrofitContextOptions {
   commitments?: SecurityCommitments | undefined;
   /** Whether the repository has release tags. */
   releases?: ReleaseState;
+  /** A project being started (`create` without commit history): the suggested commitments apply. */
+  newProject?: boolean;
 }
 
 /** Whether a planned path is already this tool's: recorded in the state file, or carrying the marker. */
@@ -44,7 +46,7 @@ export async function retrofitContext(session: Session, flags: AnswerFlags, opti
   const storedPolicy = facts.stored?.answers.policy;
   if (options.commitments) answers.policy = options.commitments;
   else if (storedPolicy) answers.policy = storedPolicy;
-  else if (!facts.stored && !facts.isEmpty) answers.policy = {};
+  else if (!facts.stored && !facts.isEmpty && !options.newProject) answers.policy = {};
   const base = contextFor(session, answers);
   const ours = oursIn(session);
   const decisions = coverage(session.repo, base, ours);

@@ -82,12 +82,14 @@ export interface PlanOptions {
   /** Ask GitHub whether `<owner>/.github` has a security policy (`--online`). */
   online?: boolean | undefined;
   commitments?: SecurityCommitments | undefined;
+  /** `create` in a directory without commit history: a project being started gets the full setup. */
+  newProject?: boolean | undefined;
 }
 
 export async function planRetrofit(root: string, flags: AnswerFlags, options: PlanOptions = {}): Promise<RetrofitPlan> {
   const session = await openSession(root);
   const { facts } = session;
-  let writePolicy = Boolean(options.securityPolicy);
+  let writePolicy = Boolean(options.securityPolicy || options.newProject);
   let onlineNote: string | undefined;
   if (!writePolicy && options.online) {
     const owner = flags.repo?.split('/')[0] ?? facts.stored?.answers.repository.owner ?? facts.remote?.owner ?? '';
@@ -96,7 +98,7 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
     else if (org.state === 'present') onlineNote = `The organisation's security policy (${org.url}) applies to this repository; no SECURITY.md is added.`;
     else onlineNote = `Whether an organisation-wide security policy applies is not known: ${org.why}. No SECURITY.md is added; run again online, or confirm with --security-policy.`;
   }
-  const { answers, plan, covered, policyNote } = await retrofitContext(session, flags, { writePolicy, commitments: options.commitments, releases: await releaseState(root) });
+  const { answers, plan, covered, policyNote } = await retrofitContext(session, flags, { writePolicy, commitments: options.commitments, releases: await releaseState(root), newProject: Boolean(options.newProject) });
   const { base, table } = repoPinTable(root);
   const files = withRepoPins(plan.files, base, table).filter((f) => f.path !== STATE_FILE);
   const stored = facts.stored?.files ?? {};

@@ -18,3 +18,11 @@ export async function releaseState(root: string): Promise<ReleaseState> {
   if (tags.exitCode !== 0) return 'unknown';
   return String(tags.stdout).split('\n').some((tag) => VERSION_TAG.test(tag.trim())) ? 'tagged' : 'none';
 }
+
+/** Whether the directory has commit history: without it, it is a project being started, not an existing repository. */
+export async function hasHistory(root: string): Promise<boolean> {
+  if (!existsSync(path.join(root, '.git'))) return false;
+  const { execa } = await import('execa');
+  const head = await execa('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root, reject: false, timeout: 10_000, stdin: 'ignore' });
+  return head.exitCode === 0;
+}
