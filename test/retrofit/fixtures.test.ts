@@ -272,7 +272,8 @@ describe('retrofit: Python project with a Dockerfile, a Helm chart, CRLF and a B
     'pyproject.toml': '[project]\nname = "svc"\n',
     'requirements.txt': 'flask==3.0.0\n',
     Dockerfile: 'FROM python:3.13-slim\n',
-    'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\n',
+    // A dependency, so Dependabot's helm updater has something to update (charts without any get no entry).
+    'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: redis\n    version: 1.0.0\n    repository: https://charts.example.org\n',
     'charts/app/values.yaml': 'image: app\n',
     'docs/SECURITY.md': '# Security\n\nEmail security@example.org to report a vulnerability.\n',
     '.github/dependabot.yaml': crlf(['version: 2', 'updates:', '\t# pip only, tab in a comment', '  - package-ecosystem: pip', '    directory: "/"', '    schedule:', '      interval: weekly']),
