@@ -96,6 +96,19 @@ export const ANSWER_FIELDS: { [K in AnswerField]: FieldSpec<K> } = {
       return parseChartPublishing(v);
     },
   },
+  policy: {
+    flag: '--ack-days / --fix-days',
+    parse: (v) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw typeError('{ "acknowledgeDays"?: number, "fixDays"?: number }', v);
+      const result: { acknowledgeDays?: number; fixDays?: number } = {};
+      for (const [key, value] of Object.entries(v as Record<string, unknown>)) {
+        if (key !== 'acknowledgeDays' && key !== 'fixDays') throw new UsageError(`policy.${key} is not a commitment this tool stores (valid: acknowledgeDays, fixDays).`);
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 365) throw new UsageError(`policy.${key} must be a whole number of days from 1 to 365, got ${JSON.stringify(value)}.`);
+        result[key] = value;
+      }
+      return result;
+    },
+  },
   portal: {
     flag: '--portal / --no-portal',
     parse: (v) => {
@@ -112,6 +125,7 @@ export const ANSWER_LABELS: Record<AnswerField, string> = {
   level: 'level',
   compliance: 'compliance presets',
   chartPublishing: 'chart publishing',
+  policy: 'security policy commitments',
   artifacts: 'release artifacts',
   defaultBranch: 'default branch',
   portal: 'portal setting',

@@ -73,6 +73,18 @@ export interface Answers {
   portal: boolean;
   /** How charts are published (when helm-charts are released); undefined means OCI. */
   chartPublishing?: ChartPublishing;
+  /**
+   * Commitments the security policy states. Absent: a new project's suggested defaults. Present
+   * (retrofit of an existing repository): only the numbers the maintainers gave; none is invented.
+   */
+  policy?: SecurityCommitments;
+}
+
+export interface SecurityCommitments {
+  /** Working days to acknowledge a report. */
+  acknowledgeDays?: number;
+  /** Days to a fix or mitigation for critical and high severity. */
+  fixDays?: number;
 }
 
 /** What `detect` found in a directory. Paths are repository-relative with forward slashes. */
@@ -110,6 +122,8 @@ export interface StoredState {
   generatedOn?: string;
   /** path -> sha256 of the content this tool wrote there. */
   files: Record<string, string>;
+  /** Planned path -> the user's file retrofit merged into instead (".github/dependabot.yml" -> ".github/dependabot.yaml"). */
+  merged?: Record<string, string>;
 }
 
 /** Answers plus everything derived from them and the repository: the input of `plan`. */

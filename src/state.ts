@@ -93,7 +93,7 @@ export function readState(root: string): StoredState | undefined {
   return validateState(parsed);
 }
 
-export function serializeState(generator: StoredState['generator'], answers: Answers, files: Record<string, string>, generatedOn?: string): string {
-  const state: StoredState = { schemaVersion: 1, generator, answers, ...(generatedOn ? { generatedOn } : {}), files };
+export function serializeState(generator: StoredState['generator'], answers: Answers, files: Record<string, string>, generatedOn?: string, merged?: Record<string, string>): string {
+  const state: StoredState = { schemaVersion: 1, generator, answers, ...(generatedOn ? { generatedOn } : {}), files, ...(merged && Object.keys(merged).length ? { merged } : {}) };
   return `${JSON.stringify(state, null, 2)}\n`;
 }

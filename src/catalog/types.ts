@@ -23,6 +23,30 @@ export interface PlanContext {
   hasPractice(practice: string): boolean;
   /** The selected presets' settings merged (the strictest of each); undefined without presets. */
   readonly settings: PresetSettings | undefined;
+  /**
+   * Retrofit only: controls whose files are not written because the repository already does the
+   * work (its own CodeQL, Scorecard, release pipeline...). Controls that describe the whole plan
+   * (the ruleset's required checks) leave these out, so nothing waits for a check no workflow runs.
+   */
+  readonly covered?: ReadonlySet<string>;
+  /** Retrofit only: whether the repository has release tags ('unknown' without git history). */
+  readonly releases?: 'tagged' | 'none' | 'unknown';
+}
+
+/** An edit a control's retrofit hook proposes to an existing file (the smallest change that completes it). */
+export interface RetrofitEdit {
+  path: string;
+  before: string;
+  after: string;
+  /** One line per change, for the report and the pull-request description. */
+  details: string[];
+}
+
+/** What a control's retrofit hook proposes when the repository does the practice only partly. */
+export interface RetrofitProposal {
+  edits: RetrofitEdit[];
+  /** Steps a maintainer must take by hand (the hook could not make them safely). */
+  manual: string[];
 }
 
 /**
@@ -48,6 +72,11 @@ export interface Control {
   evidence?: (repo: RepoView, ctx: PlanContext) => Evidence;
   /** The exact generator command or flag that writes this control, shown next to a gap. */
   fix?: string;
+  /**
+   * Retrofit of a repository that already runs this practice partly (evidence partial): the
+   * smallest edit of its own files instead of a second copy of the tool (src/controls/<id>/retrofit.ts).
+   */
+  retrofit?: (repo: RepoView, ctx: PlanContext, evidence: Evidence) => RetrofitProposal;
 }
 
 export type { Evidence, EvidenceLocation, EvidenceStatus } from '../evidence/types.js';

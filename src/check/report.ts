@@ -96,6 +96,11 @@ export interface EvaluatedControl {
   evidence: Evidence;
   /** Paths the control's outputs would write for this profile (computed for controls that do not pass). */
   files: string[];
+  /**
+   * The manual step, when the repository runs the control's tool itself and retrofit would add no
+   * second copy: printing the generator command there would send the user in a loop.
+   */
+  manualFix?: string;
 }
 
 export function achievedLevel(evaluated: EvaluatedControl[]): 0 | Level {
@@ -162,7 +167,7 @@ export interface BuildReportInput {
 
 export function buildReport({ profile, evaluated, required, tool, notes, now = new Date() }: BuildReportInput): CheckReport {
   const target = profile.answers.level;
-  const controls = evaluated.map(({ control, evidence, files }): ControlResult => {
+  const controls = evaluated.map(({ control, evidence, files, manualFix }): ControlResult => {
     const result: ControlResult = {
       id: control.id,
       title: control.title,
@@ -177,7 +182,7 @@ export function buildReport({ profile, evaluated, required, tool, notes, now = n
       files,
     };
     if (evidence.delegatedTo) result.delegatedTo = evidence.delegatedTo;
-    if (!met(evidence.status)) result.fix = fixFor(control, target);
+    if (!met(evidence.status)) result.fix = manualFix ?? fixFor(control, target);
     return result;
   });
   const counts: Record<EvidenceStatus, number> = { pass: 0, partial: 0, delegated: 0, fail: 0, 'not-applicable': 0 };
@@ -206,7 +211,7 @@ export function buildReport({ profile, evaluated, required, tool, notes, now = n
     const steps = evaluated
       .filter((e) => e.applies && e.control.level <= next && !met(e.evidence.status))
       .sort((a, b) => a.control.level - b.control.level)
-      .map((e) => ({ id: e.control.id, title: e.control.title, level: e.control.level, status: e.evidence.status, fix: fixFor(e.control, next) }));
+      .map((e) => ({ id: e.control.id, title: e.control.title, level: e.control.level, status: e.evidence.status, fix: e.manualFix ?? fixFor(e.control, next) }));
     report.nextLevel = { level: next, steps };
   }
   return report;

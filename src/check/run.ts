@@ -18,7 +18,13 @@ import { generatorInfo } from '../version.js';
 import { InputError, UsageError } from '../errors.js';
 import type { RepoView } from '../evidence/repo-view.js';
 import { readOnline, type ReadRemoteFile } from '../evidence/online.js';
-import { buildReport, type CheckReport, type EvaluatedControl } from './report.js';
+import { buildReport, fixFor, type CheckReport, type EvaluatedControl } from './report.js';
+import { loadPins } from '../pins.js';
+import { effectiveTable, readPinOverrides } from '../upgrade/pin-overrides.js';
+import { repositoryPinning } from '../evidence/probes/pinning.js';
+import { decidePin } from '../retrofit/uses-ref.js';
+import { coverage } from '../retrofit/coverage.js';
+import { hasMarker } from '../retrofit/markers.js';
 
 export interface CheckOptions {
   directory: string;
@@ -120,6 +126,27 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
     if (applies || evidence.status === 'pass') return { control, applies: true, evidence, files: evidence.status === 'pass' ? [] : paths() };
     return { control, applies, files: [], evidence: { status: 'not-applicable', summary: 'Does not apply to this project (its languages, artifacts or choices).', locations: [] } };
   });
+  // Where retrofit would add no second copy of a tool the repository runs, the fix is a manual step.
+  const stored = facts.stored?.files ?? {};
+  const decisions = coverage(repo, ctx, (file) => stored[file] !== undefined || (repo.has(file) && hasMarker(repo.read(file) ?? '')));
+  for (const entry of evaluated) {
+    const decision = decisions.get(entry.control.id);
+    if (decision && decision.edits.length === 0 && decision.manual.length > 0 && entry.evidence.status !== 'pass') {
+      entry.manualFix = `by hand (secure-cncf adds no second copy): ${decision.manual.join(' ')}`;
+    }
+  }
+  // Actions the pin table cannot pin at the version the workflow uses: retrofit leaves them (pinning
+  // must not upgrade), so the fix says what to do by hand instead of a command that changes nothing.
+  const pinning = evaluated.find((e) => e.control.id === 'pinned-actions');
+  if (pinning && pinning.evidence.status !== 'pass' && pinning.evidence.status !== 'not-applicable') {
+    const table = effectiveTable(loadPins(), readPinOverrides(root));
+    const refs = repositoryPinning(repo).unpinned;
+    const stuck = [...new Set(refs.filter((ref) => decidePin(ref.value, table).kind === 'skip').map((ref) => ref.value))];
+    if (stuck.length > 0) {
+      const rest = refs.length > stuck.length ? ` (\`${fixFor(pinning.control, answers.level)}\` pins the others)` : '';
+      pinning.manualFix = `by hand: pin ${stuck.slice(0, 5).join(', ')}${stuck.length > 5 ? ', ...' : ''} to the full commit SHA of the tag in use (the pin table has another version, and pinning must not upgrade); online, \`npx create-secure-cncf pins --update --keep-versions\` does this${rest}`;
+    }
+  }
   if (!facts.stored) {
     notes.push(`No ${STATE_FILE}: the target is level ${answers.level}${options.level ? '' : ' (default; pass --level to choose)'} and languages come from detection (${answers.languages.join(', ') || 'none found'}).`);
   }

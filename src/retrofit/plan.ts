@@ -1,8 +1,13 @@
 // The retrofit plan: the `create` plan laid over an existing repository. New files are created;
 // files this tool generated earlier follow the upgrade rules; dependabot.yml is merged; existing
 // workflows are hardened and audited; everything else that exists is kept and reported.
-import type { Answers, Plan, PlannedFile } from '../model.js';
-import { openSession, planWith } from '../engine/session.js';
+import type { Answers, Plan, PlannedFile, SecurityCommitments } from '../model.js';
+import { orgPolicy } from './org-policy.js';
+import { releaseState } from './releases.js';
+import { openSession } from '../engine/session.js';
+import { retrofitContext } from './context.js';
+import type { CoverDecision } from './coverage.js';
+import { generatedHeader } from '../evidence/probes/generated.js';
 import type { AnswerFlags } from '../answers.js';
 import { loadPins, type PinTable } from '../pins.js';
 import { STATE_FILE, sha256 } from '../state.js';
@@ -13,10 +18,12 @@ import { hasMarker } from './markers.js';
 import { mergeDependabot } from './dependabot-merge.js';
 import { hardenWorkflow } from './workflow-harden.js';
 import { auditWorkflow } from './workflow-audit.js';
+import { parseWorkflow } from '../evidence/workflow.js';
 import { checkRenovate } from './renovate-check.js';
 import { missingSecuritySections, SECURITY_POLICY_PATHS } from './security-md.js';
 import { parseForEdit, EditError } from './yaml-doc.js';
 import { listWorkflows, readRepoFile } from './read.js';
+import { updateWorkflows } from './update-workflows.js';
 import type { Finding } from './types.js';
 
 export interface ProposedChange {
@@ -42,6 +49,14 @@ export interface RetrofitPlan {
   findings: Finding[];
   /** Planned path -> hash of its planned content, and the previously stored hash (for the state file). */
   hashes: Array<{ path: string; next: string; stored: string | undefined }>;
+  /** Controls whose files are left out because the repository already does the work. */
+  covered: CoverDecision[];
+  /** What a maintainer must still do by hand (edits this tool does not make). */
+  manual: string[];
+  /** Manifest directories left out of Dependabot on purpose (tests, examples, templates...). */
+  leftOut: Array<{ ecosystem: string; dirs: string[] }>;
+  /** Planned path -> the real path of the user's file it was merged into (dependabot.yaml). */
+  merged: Record<string, string>;
 }
 
 function errorFinding(path: string, error: unknown): Finding {
@@ -61,14 +76,48 @@ export function withRepoPins(files: PlannedFile[], base: PinTable, table: PinTab
   return files.map((f) => (f.path.startsWith('.github/workflows/') ? { ...f, content: applyTable(f.path, f.content, base, table) } : f));
 }
 
-export async function planRetrofit(root: string, flags: AnswerFlags): Promise<RetrofitPlan> {
+export interface PlanOptions {
+  /** The maintainers confirm no organisation-wide SECURITY.md applies (`--security-policy`). */
+  securityPolicy?: boolean | undefined;
+  /** Ask GitHub whether `<owner>/.github` has a security policy (`--online`). */
+  online?: boolean | undefined;
+  commitments?: SecurityCommitments | undefined;
+  /** `create` in a directory without commit history: a project being started gets the full setup. */
+  newProject?: boolean | undefined;
+}
+
+export async function planRetrofit(root: string, flags: AnswerFlags, options: PlanOptions = {}): Promise<RetrofitPlan> {
   const session = await openSession(root);
   const { facts } = session;
-  const { answers, plan } = await planWith(session, flags);
+  let writePolicy = Boolean(options.securityPolicy || options.newProject);
+  let onlineNote: string | undefined;
+  if (!writePolicy && options.online) {
+    const owner = flags.repo?.split('/')[0] ?? facts.stored?.answers.repository.owner ?? facts.remote?.owner ?? '';
+    const org = await orgPolicy(owner);
+    if (org.state === 'absent') writePolicy = true;
+    else if (org.state === 'present') onlineNote = `The organisation's security policy (${org.url}) applies to this repository; no SECURITY.md is added.`;
+    else onlineNote = `Whether an organisation-wide security policy applies is not known: ${org.why}. No SECURITY.md is added; run again online, or confirm with --security-policy.`;
+  }
+  const { answers, plan, covered, policyNote } = await retrofitContext(session, flags, { writePolicy, commitments: options.commitments, releases: await releaseState(root), newProject: Boolean(options.newProject) });
   const { base, table } = repoPinTable(root);
   const files = withRepoPins(plan.files, base, table).filter((f) => f.path !== STATE_FILE);
   const stored = facts.stored?.files ?? {};
-  const result: RetrofitPlan = { plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [] };
+  const leftOut = Object.entries(facts.otherManifests ?? {})
+    .filter(([, dirs]) => dirs && dirs.length > 0)
+    .map(([ecosystem, dirs]) => ({ ecosystem, dirs: dirs as string[] }));
+  const result: RetrofitPlan = {
+    plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [], covered, manual: covered.flatMap((c) => c.manual), leftOut, merged: {},
+  };
+  const policyStep = onlineNote ?? policyNote;
+  if (policyStep && policyNote) result.manual.push(policyStep);
+  // Edits that complete a covered control in the repository's own files (its retrofit hook).
+  const hookEdits = new Map<string, { after: string; details: string[]; controls: string[] }>();
+  for (const decision of covered) {
+    for (const edit of decision.edits) {
+      if (hookEdits.has(edit.path)) continue; // one hook per file; the next run takes the other
+      hookEdits.set(edit.path, { after: edit.after, details: edit.details, controls: [decision.control] });
+    }
+  }
   const handled = new Set<string>();
 
   const read = (path: string): string | undefined | Error => {
@@ -92,6 +141,11 @@ export async function planRetrofit(root: string, flags: AnswerFlags): Promise<Re
     return text !== undefined && !hasMarker(text);
   });
 
+  if (existingPolicy && !files.some((f) => f.path === 'SECURITY.md')) {
+    result.kept.push({ path: existingPolicy, why: 'your security policy; GitHub shows it, so no second SECURITY.md is written' });
+    const text = read(existingPolicy);
+    if (typeof text === 'string') result.findings.push(...missingSecuritySections(existingPolicy, text));
+  }
   for (const file of files) {
     result.hashes.push({ path: file.path, next: sha256(file.content), stored: stored[file.path] });
     let target = file.path;
@@ -100,7 +154,10 @@ export async function planRetrofit(root: string, flags: AnswerFlags): Promise<Re
     if (disk === undefined && target === '.github/dependabot.yml') {
       const alt = read('.github/dependabot.yaml');
       if (alt instanceof Error) continue;
-      if (alt !== undefined) [target, disk] = ['.github/dependabot.yaml', alt];
+      if (alt !== undefined) {
+        [target, disk] = ['.github/dependabot.yaml', alt];
+        result.merged[file.path] = target;
+      }
     }
     handled.add(target);
     if (disk === undefined && file.path === 'SECURITY.md' && existingPolicy) {
@@ -134,7 +191,30 @@ export async function planRetrofit(root: string, flags: AnswerFlags): Promise<Re
     const text = disk as string;
     if (target.startsWith('.github/dependabot.')) {
       try {
-        const merged = mergeDependabot(target, text, plan.profile.ecosystems);
+        // Ecosystems the config leaves out while another workflow updates them: reported, not added.
+        const updaters = updateWorkflows(session.repo);
+        const present = new Set((parseForEdit(target, text).doc.toJS() as { updates?: Array<Record<string, unknown>> } | null)?.updates?.map((u) => String(u['package-ecosystem'])) ?? []);
+        const wanted = { ...plan.profile.ecosystems };
+        // Dependabot's helm updater only updates a chart's `dependencies:`; a chart without any gets nothing from an entry.
+        if (wanted.helm) {
+          const charts = wanted.helm;
+          const idle = charts.filter((dir) => {
+            const chart = session.repo.read(`${dir === '/' ? '' : `${dir.replace(/^\//, '')}/`}Chart.yaml`);
+            return chart !== undefined && !/^dependencies\s*:/m.test(chart);
+          });
+          if (idle.length > 0) {
+            wanted.helm = charts.filter((dir) => !idle.includes(dir));
+            result.findings.push({ path: target, level: 'note', message: `helm: ${idle.join(', ')} not added; ${idle.length === 1 ? 'that chart declares' : 'those charts declare'} no dependencies, which is all Dependabot updates in a chart` });
+          }
+        }
+        for (const ecosystem of Object.keys(wanted) as Array<keyof typeof wanted>) {
+          const by = updaters.get(ecosystem);
+          if (by && !present.has(ecosystem)) {
+            delete wanted[ecosystem];
+            result.findings.push({ path: target, level: 'note', message: `${ecosystem} is not in this config and ${by} updates it; no Dependabot entry added (two updaters open competing pull requests)` });
+          }
+        }
+        const merged = mergeDependabot(target, text, wanted);
         if (merged.after !== text) change('merge', merged.after, true, merged.changes);
         else result.kept.push({ path: target, why: 'already covers every ecosystem and manifest directory' });
         result.findings.push(...merged.findings);
@@ -164,16 +244,43 @@ export async function planRetrofit(root: string, flags: AnswerFlags): Promise<Re
     if (handled.has(path)) continue;
     const text = read(path);
     if (typeof text !== 'string' || hasMarker(text)) continue;
+    const hook = hookEdits.get(path);
+    hookEdits.delete(path);
+    const header = generatedHeader(text);
     try {
-      const hardened = hardenWorkflow(path, text, table);
-      result.findings.push(...hardened.findings, ...auditWorkflow(hardened.workflow));
+      // The hook's edit first (it was made on this text), then the usual hardening on top of it.
+      const start = hook?.after ?? text;
+      const hardened = hardenWorkflow(path, start, table);
+      result.findings.push(...auditWorkflow(parseWorkflow(path, text)));
+      if (header) {
+        // A generated workflow: an edit here fails the repository's own drift check. Say what to change at its source.
+        const wanted = [...(hook?.details ?? []), ...hardened.changes];
+        if (wanted.length > 0) {
+          result.manual.push(`${path} is generated (line ${header.line}: "${header.text}"); make these changes in ${header.source ?? 'the file or template it is generated from'}: ${wanted.join('; ')}`);
+          result.kept.push({ path, why: `generated${header.source ? ` from ${header.source}` : ''} ("${header.text}"); not edited, the changes are listed for its source` });
+        }
+        continue;
+      }
+      result.findings.push(...hardened.findings);
       if (hardened.after !== text) {
-        result.changes.push({ path, before: text, after: hardened.after, action: 'harden', details: hardened.changes, controls: ['pinned-actions', 'workflow-permissions'], safe: true });
+        const controls = [...(hook?.controls ?? []), ...(hardened.changes.length ? ['pinned-actions', 'workflow-permissions'] : [])];
+        result.changes.push({ path, before: text, after: hardened.after, action: 'harden', details: [...(hook?.details ?? []), ...hardened.changes], controls, safe: true });
       }
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
       result.findings.push(errorFinding(path, error));
     }
+  }
+  // Hook edits of files other than workflows (or of workflows handled above).
+  for (const [path, edit] of hookEdits) {
+    const text = read(path);
+    if (typeof text !== 'string') continue;
+    const header = generatedHeader(text);
+    if (header) {
+      result.manual.push(`${path} is generated; make this change in ${header.source ?? 'its source'}: ${edit.details.join('; ')}`);
+      continue;
+    }
+    result.changes.push({ path, before: text, after: edit.after, action: 'harden', details: edit.details, controls: edit.controls, safe: true });
   }
 
   if (facts.renovateConfig) {

@@ -2,6 +2,7 @@
 import { unifiedDiff } from '../diff.js';
 import type { ProposedChange } from './plan.js';
 import type { Finding } from './types.js';
+import type { CoverDecision } from './coverage.js';
 
 export interface ReportInput {
   dryRun: boolean;
@@ -11,6 +12,12 @@ export interface ReportInput {
   same: string[];
   findings: Finding[];
   warnings: string[];
+  /** Controls left out because the repository already covers them. */
+  covered?: CoverDecision[];
+  /** What a maintainer must still do by hand. */
+  manual?: string[];
+  /** Manifest directories left out of Dependabot on purpose. */
+  leftOut?: Array<{ ecosystem: string; dirs: string[] }>;
 }
 
 function label(change: ProposedChange): string {
@@ -24,6 +31,10 @@ export function findingLines(findings: Finding[]): string[] {
     .flatMap((f) => [`${f.level.padEnd(8)} ${f.path}${f.line ? `:${f.line}` : ''}  ${f.message}`, ...(f.fix ? [`${' '.repeat(9)}fix: ${f.fix}`] : [])]);
 }
 
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 export function retrofitReport(input: ReportInput): string {
   const lines: string[] = [];
   if (input.dryRun) lines.push('Dry run: nothing is written.', '');
@@ -34,6 +45,9 @@ export function retrofitReport(input: ReportInput): string {
   for (const { change, why } of input.skipped) lines.push(`skipped  ${label(change)}  ${why}`);
   for (const { path, why } of input.kept) lines.push(`kept     ${path}  ${why}`);
   if (input.same.length) lines.push(`same     ${input.same.length} file(s) already up to date`);
+  for (const cover of input.covered ?? []) lines.push(`covered  ${cover.control}  ${oneLine(cover.by)}`);
+  for (const { ecosystem, dirs } of input.leftOut ?? []) lines.push(`left out ${ecosystem} ${dirs.join(', ')}  tests, examples, templates and the like get no Dependabot entry`);
+  if (input.manual?.length) lines.push('', 'To do by hand:', ...input.manual.map((step) => `  - ${step}`));
   const findings = findingLines(input.findings);
   if (findings.length) lines.push('', ...findings);
   if (input.written.length === 0 && input.skipped.length === 0) lines.push('', 'Nothing to do: no file needs a change.');

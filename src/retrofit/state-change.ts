@@ -23,6 +23,7 @@ export function stateChange(
   records: HashRecord[],
   nowGenerated: Set<string>,
   generatedOn?: string,
+  merged: Record<string, string> = {},
 ): ProposedChange | undefined {
   const files: Record<string, string> = { ...(stored?.files ?? {}) };
   for (const record of records) {
@@ -31,8 +32,9 @@ export function stateChange(
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
   const date = stored?.generatedOn ?? generatedOn;
-  if (stored && isDeepStrictEqual(stored.answers, answers) && isDeepStrictEqual(stored.files, sorted) && stored.generatedOn === date) return undefined;
-  const after = serializeState(generatorInfo(), answers, sorted, date);
+  const aliases = { ...(stored?.merged ?? {}), ...merged };
+  if (stored && isDeepStrictEqual(stored.answers, answers) && isDeepStrictEqual(stored.files, sorted) && stored.generatedOn === date && isDeepStrictEqual(stored.merged ?? {}, aliases)) return undefined;
+  const after = serializeState(generatorInfo(), answers, sorted, date, aliases);
   if (after === storedText) return undefined;
   return {
     path: STATE_FILE,

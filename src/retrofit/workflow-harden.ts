@@ -8,7 +8,7 @@ import { loadPins } from '../pins.js';
 import { afterLine, applySplices, columnOf, eolOf, lineOf, lineStart, linesAt, type Splice } from './text.js';
 import { anchorAround, EditError, isFlow, parseForEdit, toModel, verifyEdit, type ParsedYaml } from './yaml-doc.js';
 import { decidePin } from './uses-ref.js';
-import { privilegeReason, pushReason } from '../evidence/probes/permission-needs.js';
+import { isReadOnly, jobNeeds, pushReason, writeScopes, type Access, type Scopes } from '../evidence/probes/permission-needs.js';
 import { parseUses, parseWorkflow, type ParsedWorkflow } from '../evidence/workflow.js';
 import { tagRequired } from '../evidence/probes/pinning.js';
 import type { EditResult, Finding } from './types.js';
@@ -112,7 +112,9 @@ class Hardener {
     const stepsNode = pairOf(job, 'steps')?.value;
     if (!isSeq(stepsNode)) return;
     const probed = this.probedJobs.get(jobId);
-    const pushes = probed ? pushReason(probed, this.workflow.permissions) : undefined;
+    // When the top level's writes are about to move to the jobs that need them, judge by that.
+    const top = this.willRestrictTop() ? { contents: 'read' } : this.workflow.permissions;
+    const pushes = probed ? pushReason(probed, top) : undefined;
     stepsNode.items.forEach((step, index) => {
       if (!isMap(step)) return;
       const uses = pairOf(step, 'uses');
@@ -161,37 +163,144 @@ class Hardener {
     });
   }
 
+  /**
+   * Least privilege from the permission table: a top-level `contents: read` where permissions are
+   * missing or grant writes, and a job-level block for each job that needs a write, so `write-all`
+   * becomes each write where it is used. Only when every affected job's steps are known: a wrong
+   * guess starves a working job, so otherwise the workflow is reported and left as it is.
+   */
   addPermissions(jobsPair: Pair, jobs: YAMLMap): void {
-    if (this.model['permissions'] !== undefined) return;
+    const top = this.model['permissions'];
+    const grantsWrite = top !== undefined && !isReadOnly(top);
+    if (top !== undefined && !grantsWrite) return;
     const jobsKey = jobsPair.key as Scalar;
     const keyStart = jobsKey.range?.[0] ?? 0;
-    const reasons = this.workflow.jobs.map((job) => privilegeReason(job)).filter((r): r is string => Boolean(r));
-    if (reasons.length > 0) {
+    // Jobs with their own permissions: keep them; every other job inherits the top level.
+    const affected = this.workflow.jobs.filter((job) => job.permissions === undefined);
+    const unknown = affected.map((job) => ({ job, needs: jobNeeds(job) })).filter((j) => !j.needs.known);
+    const what = grantsWrite ? `top-level permissions grant ${top === 'write-all' ? 'write-all' : writeScopes(top).join(', ') + ' write'}` : 'has no top-level permissions:';
+    if (unknown.length > 0) {
+      const reasons = unknown.map(({ job, needs }) => `job "${job.id}": ${needs.unknown[0]}`);
       return this.note(
-        keyStart,
-        `has no top-level permissions:; contents: read was not added because some jobs need more or may: ${reasons.join('; ')}`,
-        'add `permissions: {}` at the top and a least-privilege `permissions:` block to each job',
+        grantsWrite ? this.offsetOfLine(this.workflow.permissionsLine) : keyStart,
+        `${what}; left as is because what some jobs need is not known: ${reasons.join('; ')}`,
+        'add `permissions: contents: read` at the top and a least-privilege `permissions:` block to each job (what each step needs: see the action\'s documentation)',
         'warning',
       );
     }
+    // Moving writes never widens them: a job gets only what the top level granted before (a
+    // workflow granting `issues: write` to lock-threads keeps it from pull requests and discussions).
+    const granted = (scopes: Scopes): Scopes => {
+      if (!grantsWrite || top === 'write-all') return scopes;
+      const before = (typeof top === 'object' && top !== null ? top : {}) as Record<string, unknown>;
+      return Object.fromEntries(
+        Object.entries(scopes).filter(([scope, access]) => scope === 'contents' || before[scope] === 'write' || (access === 'read' && before[scope] === 'read')),
+      ) as Scopes;
+    };
+    const writers = affected
+      .map((job) => ({ job, scopes: granted(jobNeeds(job).scopes) }))
+      .filter(({ scopes }) => Object.entries(scopes).some(([scope, access]) => !(scope === 'contents' && access === 'read')));
+    const jobEdits: Edit[] = [];
+    for (const { job, scopes } of writers) {
+      const item = jobs.items.find((i) => isScalar(i.key) && String(i.key.value) === job.id);
+      const edit = item && isMap(item.value) ? this.jobPermissions(job.id, item.value, scopes, columnOf(this.parsed.text, (item.key as Scalar).range?.[0] ?? 0)) : undefined;
+      if (!edit) {
+        return this.note(keyStart, `${what}; left as is because job "${job.id}" needs ${describeScopes(scopes)} and its mapping cannot be edited safely`, `give job "${job.id}" \`permissions:\` with ${describeScopes(scopes)} and set the top level to contents: read`, 'warning');
+      }
+      jobEdits.push(edit);
+    }
+    const moved = writers.map(({ job, scopes }) => `${job.id}: ${describeScopes(scopes)}`).join('; ');
+    const topEdit = grantsWrite ? this.replaceTopPermissions() : this.insertTopPermissions(jobsPair, jobs, keyStart);
+    if (!topEdit) return;
+    this.edits.push(topEdit, ...jobEdits);
+    if (moved) this.edits[this.edits.length - jobEdits.length - 1]!.change += `; writes moved to the jobs that need them (${moved})`;
+  }
+
+  /** Whether addPermissions will replace a write-granting top level (every inheriting job is known). */
+  willRestrictTop(): boolean {
+    const top = this.model['permissions'];
+    if (top === undefined || isReadOnly(top)) return false;
+    return this.workflow.jobs.filter((job) => job.permissions === undefined).every((job) => jobNeeds(job).known);
+  }
+
+  offsetOfLine(line: number | undefined): number | undefined {
+    if (line === undefined) return undefined;
+    let offset = 0;
+    for (let l = 1; l < line; l++) offset = afterLine(this.parsed.text, offset);
+    return offset;
+  }
+
+  /** `permissions:` + `contents: read` above `jobs:` (and above the comment lines that introduce it). */
+  insertTopPermissions(jobsPair: Pair, jobs: YAMLMap, keyStart: number): Edit {
     const text = this.parsed.text;
-    // Insert above the comment lines that introduce `jobs:`, so they stay attached to it.
     let offset = lineStart(text, keyStart);
     while (offset > 0) {
       const previous = lineStart(text, offset - 1);
       if (!/^[ \t]*#/.test(text.slice(previous, offset))) break;
       offset = previous;
     }
+    void jobsPair;
     const column = columnOf(text, keyStart);
     const childColumn = columnOf(text, (jobs.items[0]?.key as Scalar | undefined)?.range?.[0] ?? keyStart + 2);
     const unit = Math.max(childColumn - column, 1);
     const pad = ' '.repeat(column);
-    this.edits.push({
+    return {
       splice: { start: offset, end: offset, text: linesAt(text, offset, [`${pad}permissions:`, `${pad}${' '.repeat(unit)}contents: read`], this.eol) },
       apply: (m) => (m['permissions'] = { contents: 'read' }),
-      change: 'added top-level permissions: contents: read (every job\'s steps are known to need no more)',
-    });
+      change: 'added top-level permissions: contents: read',
+    };
   }
+
+  /** The top-level `permissions:` value replaced by `contents: read` (its writes go to the jobs). */
+  replaceTopPermissions(): Edit | undefined {
+    const root = this.parsed.doc.contents as YAMLMap;
+    const pair = pairOf(root, 'permissions');
+    const key = pair?.key as Scalar | undefined;
+    const value = pair?.value as { range?: [number, number, number] } | null | undefined;
+    if (!pair || !key?.range || !value?.range || anchorAround(this.parsed, key.range[0]) || isAlias(pair.value)) {
+      this.note(key?.range?.[0], 'top-level permissions grant writes but cannot be edited safely (anchor or alias)', 'set them to contents: read and grant each write in the job that needs it', 'warning');
+      return undefined;
+    }
+    const text = this.parsed.text;
+    const start = key.range[0];
+    let end = value.range[1];
+    // Keep what follows the value on its line (a comment) and the line ending.
+    if (text[end - 1] === '\n') end -= text[end - 2] === '\r' ? 2 : 1;
+    const column = columnOf(text, start);
+    const unit = 2;
+    const before = text.slice(start, end).split(/\r?\n/)[0];
+    return {
+      splice: { start, end, text: `permissions:${this.eol}${' '.repeat(column + unit)}contents: read` },
+      apply: (m) => (m['permissions'] = { contents: 'read' }),
+      change: `replaced top-level ${before?.trim()} with contents: read`,
+    };
+  }
+
+  /** A job-level `permissions:` block, inserted above the job's `steps:`. */
+  jobPermissions(jobId: string, job: YAMLMap, scopes: Scopes, jobColumn: number): Edit | undefined {
+    if (isFlow(job) || pairOf(job, '<<')) return undefined;
+    const steps = pairOf(job, 'steps');
+    const key = steps?.key as Scalar | undefined;
+    if (!key?.range || anchorAround(this.parsed, key.range[0])) return undefined;
+    const text = this.parsed.text;
+    const column = columnOf(text, key.range[0]);
+    const offset = lineStart(text, key.range[0]);
+    if (text.slice(offset, key.range[0]).trim() !== '') return undefined;
+    const unit = ' '.repeat(Math.max(column - jobColumn, 1));
+    const block: Scopes = { contents: 'read' };
+    for (const [scope, access] of Object.entries(scopes)) if (block[scope] !== 'write') block[scope] = access;
+    const sorted: Array<[string, Access]> = Object.entries(block).sort(([a], [b]) => (a === 'contents' ? -1 : b === 'contents' ? 1 : a.localeCompare(b)));
+    const pad = ' '.repeat(column);
+    return {
+      splice: { start: offset, end: offset, text: linesAt(text, offset, [`${pad}permissions:`, ...sorted.map(([s, a]) => `${pad}${unit}${s}: ${a}`)], this.eol) },
+      apply: (m) => (obj(obj(m['jobs'])[jobId])['permissions'] = Object.fromEntries(sorted)),
+      change: `job "${jobId}": permissions ${describeScopes(Object.fromEntries(sorted))}`,
+    };
+  }
+}
+
+function describeScopes(scopes: Scopes): string {
+  return Object.entries(scopes).map(([scope, access]) => `${scope}: ${access}`).join(', ');
 }
 
 /** The edits to make, planned on a parse that is released before the result is verified (large files). */

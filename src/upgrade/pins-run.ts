@@ -16,12 +16,12 @@ export function listPins(root: string): string {
   return lines.join('\n');
 }
 
-export async function runPinsUpdate(root: string, options: { dryRun: boolean; lsRemote: LsRemote }, out: (text: string) => void): Promise<number> {
-  const plan = await planPinsUpdate(root, options.lsRemote);
+export async function runPinsUpdate(root: string, options: { dryRun: boolean; lsRemote: LsRemote; keepVersions?: boolean }, out: (text: string) => void): Promise<number> {
+  const plan = await planPinsUpdate(root, options.lsRemote, undefined, Boolean(options.keepVersions));
   if (!options.dryRun && plan.changes.length > 0) writeChanges(root, plan.changes);
   const lines: string[] = options.dryRun ? ['Dry run: nothing is written.', ''] : [];
   for (const change of plan.changes) lines.push(`${options.dryRun ? 'would update' : 'updated'}  ${change.path}${change.details.length ? `\n  ${change.details.join('\n  ')}` : ''}`);
-  if (plan.changes.length === 0) lines.push('Every pin is already the newest release of its major version; nothing changed.');
+  if (plan.changes.length === 0) lines.push(options.keepVersions ? 'Every reference is already pinned to a commit; nothing changed.' : 'Every pin is already the newest release of its major version; nothing changed.');
   const findings = findingLines(plan.findings);
   if (findings.length) lines.push('', ...findings);
   if (options.dryRun) for (const change of plan.changes) lines.push('', unifiedDiff(change.path, change.before, change.after).trimEnd());

@@ -38,9 +38,26 @@ function newestInMajor(tags: Map<string, string>, major: number): string | undef
   return [...tags.keys()].filter((t) => isFullVersion(t) && majorOf(t) === major).sort(compareVersions).pop();
 }
 
-function decide(site: UsesSite, tags: Map<string, string>, table: PinTable, findings: Finding[], file: string): NewRef | undefined {
+/**
+ * --keep-versions: pin an unpinned reference to the commit its own tag points at (`@v4` -> the
+ * commit of v4, commented with the full release of that commit), so pinning changes no version.
+ * References already pinned to a SHA are left as they are.
+ */
+function keepVersion(site: UsesSite, tags: Map<string, string>, note: (message: string) => void): NewRef | undefined {
+  if (SHA.test(site.ref)) return undefined;
+  const sha = tags.get(site.ref);
+  if (!sha) {
+    note(`${site.name}@${site.ref}: no tag ${site.ref} in its repository (a branch?); left as is`);
+    return undefined;
+  }
+  const release = [...tags.entries()].filter(([tag, commit]) => commit === sha && isFullVersion(tag)).map(([tag]) => tag).sort(compareVersions).pop();
+  return { value: `${site.name}@${sha}`, comment: release ?? site.ref };
+}
+
+function decide(site: UsesSite, tags: Map<string, string>, table: PinTable, findings: Finding[], file: string, keepVersions = false): NewRef | undefined {
   const version = currentVersion(site);
   const note = (message: string) => findings.push({ path: file, line: site.line, level: 'note', message });
+  if (keepVersions) return table.actions[site.name]?.pinBy === 'tag' ? undefined : keepVersion(site, tags, note);
   if (!version) {
     note(`${site.name}@${site.ref}: no version to refresh from (pinned without a # vX.Y.Z comment, or a branch); left as is`);
     return undefined;
@@ -85,7 +102,7 @@ async function resolveAll(repos: string[], lsRemote: LsRemote): Promise<Map<stri
   return results;
 }
 
-export async function planPinsUpdate(root: string, lsRemote: LsRemote, today = new Date().toISOString().slice(0, 10)): Promise<PinsUpdatePlan> {
+export async function planPinsUpdate(root: string, lsRemote: LsRemote, today = new Date().toISOString().slice(0, 10), keepVersions = false): Promise<PinsUpdatePlan> {
   const findings: Finding[] = [];
   const { base, table } = repoPinTable(root);
   const files: Array<{ path: string; text: string; sites: UsesSite[] }> = [];
@@ -98,14 +115,14 @@ export async function planPinsUpdate(root: string, lsRemote: LsRemote, today = n
       findings.push({ path, level: 'error', message: error instanceof EditError ? error.reason : error.message, line: error instanceof EditError ? error.line : undefined });
     }
   }
-  const repos = [...new Set(files.flatMap((f) => f.sites.filter((s) => currentVersion(s)).map((s) => repoOf(s.name))))].sort();
+  const repos = [...new Set(files.flatMap((f) => f.sites.filter((s) => (keepVersions ? !SHA.test(s.ref) : currentVersion(s))).map((s) => repoOf(s.name))))].sort();
   const tagsByRepo = repos.length ? await resolveAll(repos, lsRemote) : new Map<string, Map<string, string>>();
 
   const changes: ProposedChange[] = [];
   const newRefs = new Map<string, { tag: string; sha: string }>();
   for (const file of files) {
     const { after, changed } = repinWorkflow(file.path, file.text, (site) => {
-      const next = decide(site, tagsByRepo.get(repoOf(site.name)) ?? new Map(), table, findings, file.path);
+      const next = decide(site, tagsByRepo.get(repoOf(site.name)) ?? new Map(), table, findings, file.path, keepVersions);
       if (next?.comment) newRefs.set(site.name, { tag: next.comment, sha: next.value.slice(next.value.lastIndexOf('@') + 1) });
       return next;
     });

@@ -1,6 +1,8 @@
 // `secure-cncf upgrade`: the stored answers re-rendered with the package's current templates and
 // pins (plus the repository's refreshed pins), compared file by file with what was generated.
-import { openSession, planWith } from '../engine/session.js';
+import { openSession } from '../engine/session.js';
+import { retrofitContext } from '../retrofit/context.js';
+import { releaseState } from '../retrofit/releases.js';
 import { STATE_FILE, sha256 } from '../state.js';
 import { InputError, isExpectedError } from '../errors.js';
 import { readRepoFile } from '../retrofit/read.js';
@@ -13,13 +15,22 @@ export async function planUpgrade(root: string): Promise<RetrofitPlan> {
   }
   const session = await openSession(root);
   const { facts } = session;
-  const { answers, plan } = await planWith(session, {});
+  // The same plan as retrofit: controls the repository covers itself get no file here either.
+  const { answers, plan, covered } = await retrofitContext(session, {}, { releases: await releaseState(root) });
   const { base, table } = repoPinTable(root);
   const stored = facts.stored?.files ?? {};
-  const result: RetrofitPlan = { plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [] };
+  const merged = { ...(facts.stored?.merged ?? {}) };
+  const result: RetrofitPlan = { plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [], covered, manual: [], leftOut: [], merged };
   for (const file of withRepoPins(plan.files, base, table)) {
     if (file.path === STATE_FILE) continue;
     result.hashes.push({ path: file.path, next: sha256(file.content), stored: stored[file.path] });
+    // A config of the user's under another name (dependabot.yaml) was merged by retrofit: never a second file.
+    const alias = merged[file.path] ?? (file.path === '.github/dependabot.yml' && stored[file.path] === undefined && readRepoFile(root, '.github/dependabot.yaml') !== undefined ? '.github/dependabot.yaml' : undefined);
+    if (alias && stored[file.path] === undefined) {
+      result.merged[file.path] = alias;
+      result.kept.push({ path: alias, why: 'your configuration (retrofit merges into it); not replaced by a second file' });
+      continue;
+    }
     let disk: string | undefined;
     try {
       disk = readRepoFile(root, file.path);

@@ -57,7 +57,7 @@ describe('hardenWorkflow', () => {
     expect(after).toContain('# the jobs\n');
     // some/unknown-action is not in the permission table: restricting the token could starve it.
     expect(after).not.toContain('permissions:\n  contents: read\n# the jobs');
-    expect(result.findings.map((f) => f.message).join('\n')).toMatch(/contents: read was not added because some jobs need more or may: job "test": some\/unknown-action is not in the table of known actions/);
+    expect(result.findings.map((f) => f.message).join('\n')).toMatch(/has no top-level permissions:; left as is because what some jobs need is not known: job "test": some\/unknown-action is not in the table of known actions/);
     expect(after).toContain('some/unknown-action@v1');
     expect(after).toContain('          \tgo vet ./...'); // tab in a block scalar kept
     // The release job pushes: its checkout keeps credentials, and this is reported.
@@ -80,11 +80,12 @@ describe('hardenWorkflow', () => {
     expect(after.replace(/\r\n/g, '\n').slice(1)).toBe(hardenWorkflow('ci.yml', WORKFLOW).after);
   });
 
-  it('does not add contents: read when a job needs more, and says why', () => {
+  it('adds contents: read at the top and gives the job that needs more its own block', () => {
     const text = `on: push\njobs:\n  scan:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: github/codeql-action/init@v4\n`;
     const result = hardenWorkflow('w.yml', text);
-    expect(result.after).not.toContain('permissions');
-    expect(result.findings.some((f) => f.level === 'warning' && /needs security-events: write/.test(f.message))).toBe(true);
+    expect(result.after).toContain('permissions:\n  contents: read\njobs:');
+    expect(result.after).toContain('    runs-on: ubuntu-24.04\n    permissions:\n      contents: read\n      actions: read\n      security-events: write\n    steps:');
+    expect(hardenWorkflow('w.yml', result.after).after).toBe(result.after);
   });
 
   it('edits around anchors and aliases without touching what is reused, and reports what it left', async () => {

@@ -34,6 +34,8 @@ interface Expectation {
   /** Exit status of the first run. */
   code: number;
   output?: RegExp[];
+  /** Extra arguments of the first run. */
+  args?: string[];
 }
 
 async function retrofitChecks(root: string, expectation: Expectation): Promise<{ before: Record<string, string>; after: Record<string, string>; out: string }> {
@@ -43,7 +45,7 @@ async function retrofitChecks(root: string, expectation: Expectation): Promise<{
   expect(snapshot(root), 'dry run writes nothing').toEqual(before);
   expect(dry.out).toContain('Dry run: nothing is written.');
 
-  const first = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+  const first = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', ...(expectation.args ?? [])]);
   expect(first.code, first.out + first.err).toBe(expectation.code);
   for (const pattern of expectation.output ?? []) expect(first.out + first.err).toMatch(pattern);
   const after = snapshot(root);
@@ -175,7 +177,7 @@ describe('retrofit: Go monorepo with hand-written workflows (comments, anchors)'
         '.github/workflows/codeql.yml': /^\s+- uses: (actions\/checkout|github\/codeql-action\/(init|analyze))@/,
         '.github/workflows/release.yml': /^\s+- uses: actions\/checkout@/,
       },
-      output: [/kept\s+\.github\/workflows\/codeql\.yml\s+a workflow of yours has this name/, /inside the anchor &checkout/],
+      output: [/covered\s+sast\s+CodeQL already runs here/, /inside the anchor &checkout/],
     });
     const dependabot = after['.github/dependabot.yml']!;
     expect(dependabot).toContain('      - "/" # root module\n      - "/svc/api"\n      - "/svc/worker"\n    schedule:\n      interval: daily # we like them fresh\n');
@@ -186,7 +188,11 @@ describe('retrofit: Go monorepo with hand-written workflows (comments, anchors)'
     expect(after['.github/workflows/release.yml']).not.toContain('persist-credentials');
     expect(out).toMatch(/job "tag-docs" keeps its credentials because it has contents: write/);
     expect(after['.github/workflows/codeql.yml']).toContain('name: CodeQL (ours, hand-tuned)');
-    expect(after['SECURITY.md']).toContain('secure-cncf: generated');
+    // Its CodeQL ran only after the merge: the smallest edit is the pull_request trigger, not a second CodeQL.
+    expect(after['.github/workflows/codeql.yml']).toContain('  push:\n    branches: [main]\n  pull_request:\n    branches: [main]\npermissions:');
+    // An organisation-wide policy may apply: no SECURITY.md without --security-policy, and the report says so.
+    expect(after['SECURITY.md']).toBeUndefined();
+    expect(out).toMatch(/No SECURITY\.md here\. If acme\/\.github has one, GitHub already shows it/);
   });
 });
 
@@ -244,14 +250,18 @@ describe('retrofit: Node workspace monorepo with Renovate', () => {
     const root = repo(files);
     const { after } = await retrofitChecks(root, {
       code: 1,
-      edited: { '.github/workflows/ci.yml': /^\s+- uses: actions\/(checkout|setup-node)@/ },
+      edited: {
+        '.github/workflows/ci.yml': /^\s+- uses: actions\/(checkout|setup-node)@/,
+        // No job needs pull-requests: write: the top level becomes contents: read.
+        '.github/workflows/label.yml': /^(permissions:|\s+contents: read|\s+pull-requests: write)$/,
+      },
       output: [
         /warning\s+renovate\.json5\s+Renovate's enabledManagers leaves out github-actions/,
         /warning\s+\.github\/workflows\/label\.yml:13\s+job "build-preview" checks out the pull request head/,
       ],
     });
     expect(existsSync(path.join(root, '.github/dependabot.yml'))).toBe(false);
-    expect(after['.github/workflows/label.yml']).toBe(files['.github/workflows/label.yml']);
+    expect(after['.github/workflows/label.yml']).toBe(files['.github/workflows/label.yml'].replace('  pull-requests: write\n', ''));
     expect(after['renovate.json5']).toBe(files['renovate.json5']);
   });
 });
@@ -262,7 +272,8 @@ describe('retrofit: Python project with a Dockerfile, a Helm chart, CRLF and a B
     'pyproject.toml': '[project]\nname = "svc"\n',
     'requirements.txt': 'flask==3.0.0\n',
     Dockerfile: 'FROM python:3.13-slim\n',
-    'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\n',
+    // A dependency, so Dependabot's helm updater has something to update (charts without any get no entry).
+    'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: redis\n    version: 1.0.0\n    repository: https://charts.example.org\n',
     'charts/app/values.yaml': 'image: app\n',
     'docs/SECURITY.md': '# Security\n\nEmail security@example.org to report a vulnerability.\n',
     '.github/dependabot.yaml': crlf(['version: 2', 'updates:', '\t# pip only, tab in a comment', '  - package-ecosystem: pip', '    directory: "/"', '    schedule:', '      interval: weekly']),
@@ -305,7 +316,7 @@ describe('retrofit: .github is a symbolic link out of the tree', () => {
     const outsideBefore = snapshot(outside);
     const root = repo({ 'go.mod': 'module x\n' });
     symlinkSync(outside, path.join(root, '.github'));
-    const { after, out } = await retrofitChecks(root, { code: 3, edited: {}, output: [/error\s+\.github\/dependabot\.yml\s+refused: \.github is a symbolic link that points outside the repository/] });
+    const { after, out } = await retrofitChecks(root, { code: 3, edited: {}, args: ['--security-policy'], output: [/error\s+\.github\/dependabot\.yml\s+refused: \.github is a symbolic link that points outside the repository/] });
     expect(snapshot(outside)).toEqual(outsideBefore);
     expect(after['SECURITY.md']).toContain('secure-cncf: generated');
     expect(out).not.toMatch(/create\s+\.github\//);
@@ -316,7 +327,7 @@ describe('retrofit: problems in single files', () => {
   it('malformed YAML: names file and line, leaves it untouched, applies the rest, exits 3', async () => {
     const bad = 'name: bad\non: push\njobs:\n  a:\n    steps: [\n      - run: x\n';
     const root = repo({ 'go.mod': 'module x\n', '.github/workflows/bad.yml': bad, '.github/workflows/good.yml': `on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@${major('actions/checkout')}\n` });
-    const result = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    const result = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--security-policy']);
     expect(result.code).toBe(3);
     expect(result.out).toMatch(/error\s+\.github\/workflows\/bad\.yml:\d+\s+not valid YAML \(.+\); the file was left untouched/);
     expect(snapshot(root)['.github/workflows/bad.yml']).toBe(bad);
@@ -349,6 +360,7 @@ describe('retrofit: interactive and dirty files', () => {
       root,
       {
         flags: { repo: 'acme/widget' },
+        plan: { securityPolicy: true },
         dryRun: false,
         force: false,
         confirm: async (change, diff) => {

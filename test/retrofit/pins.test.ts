@@ -149,3 +149,25 @@ describe('pins (list)', () => {
     expect(result.out).toMatch(/actions\/checkout\s+v\d+\.\d+\.\d+\s+[0-9a-f]{40}/);
   });
 });
+
+describe('pins --update --keep-versions', () => {
+  it('pins each unpinned tag to its own commit, so no version changes; SHA pins stay; offline changes nothing', async () => {
+    const root = repo({ '.github/workflows/ci.yml': WORKFLOW });
+    const lsRemote = canned({ 'actions/checkout': CHECKOUT_TAGS, 'actions/setup-go': SETUP_GO_TAGS, 'some/branch-action': '' });
+    let out = '';
+    const code = await runPinsUpdate(root, { dryRun: false, lsRemote, keepVersions: true }, (t) => (out += `${t}\n`));
+    expect(code).toBe(0);
+    const after = readFileSync(path.join(root, '.github/workflows/ci.yml'), 'utf8');
+    expect(after).toContain(`actions/checkout@${sha('2')} # v7.0.0\n`); // already pinned: unchanged, not moved to v7.1.0
+    expect(after).toContain(`actions/setup-go@${sha("8")} # v7.0.1 toolchain`); // @v7 is the commit of v7, which is v7.0.1
+    expect(after).toContain(`actions/checkout@${sha('2')} # v7.0.0\n      - uses: ./local-action`); // @v7.0.0 stays v7.0.0
+    expect(after).toContain('some/branch-action@main');
+    expect(out).toMatch(/some\/branch-action@main: no tag main in its repository/);
+    const offline = (async () => {
+      throw new Error('Could not resolve host: github.com');
+    }) as unknown as LsRemote;
+    const again = repo({ '.github/workflows/ci.yml': WORKFLOW });
+    await expect(runPinsUpdate(again, { dryRun: false, lsRemote: offline, keepVersions: true }, () => {})).rejects.toThrow(/are you offline\?.*no file was changed/);
+    expect(readFileSync(path.join(again, '.github/workflows/ci.yml'), 'utf8')).toBe(WORKFLOW);
+  });
+});

@@ -16,7 +16,7 @@ afterEach(() => {
 async function generated(): Promise<string> {
   const made = tempRepo({ 'go.mod': 'module x\n' });
   cleanups.push(made.cleanup);
-  const result = await cli([made.root, '--yes', '--repo', 'acme/widget']);
+  const result = await cli(['retrofit', made.root, '--yes', '--repo', 'acme/widget', '--security-policy']);
   expect(result.code).toBe(0);
   return made.root;
 }

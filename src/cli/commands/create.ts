@@ -13,7 +13,10 @@ import { checkCreateTarget } from '../../target.js';
 async function retrofitExisting(directory: string, args: CliArgs, io: Io, guard: InterruptGuard): Promise<number> {
   const { planRetrofit } = await import('../../retrofit/plan.js');
   const { executePlan } = await import('../../retrofit/run.js');
-  const plan = await planRetrofit(directory, args);
+  const { hasHistory } = await import('../../retrofit/releases.js');
+  // A directory without commit history is a project being started: it gets the whole setup,
+  // SECURITY.md included. An existing repository is retrofitted as `retrofit` does.
+  const plan = await planRetrofit(directory, args, { newProject: !(await hasHistory(directory)) });
   if (args.conflict === 'fail') {
     const touched = [...plan.changes.filter((c) => c.before !== undefined).map((c) => c.path), ...plan.kept.map((k) => k.path)];
     if (touched.length > 0) {

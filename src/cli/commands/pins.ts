@@ -20,6 +20,9 @@ every lookup succeeds.
 
 Options
   --update                 refresh the pins (needs network access to github.com)
+  --keep-versions          with --update: pin each unpinned reference to the commit of the tag it
+                           already uses (@v4 -> the commit of v4), so no version changes; SHA
+                           pins are left as they are
   --dry-run                with --update: print the changes as unified diffs; write nothing
   -h, --help               show this help
 
@@ -29,18 +32,18 @@ ${EXIT_STATUS_HELP}`;
 export const pinsCommand: Command = {
   name: 'pins',
   summary: 'list the action pins, or refresh them with --update (git ls-remote)',
-  options: { update: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  options: { update: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'keep-versions': { type: 'boolean' } },
   help,
   async run({ values, positionals }, io) {
     if (positionals.length > 1) throw new UsageError(`Expected at most one directory, got: ${positionals.join(' ')}.`);
     const root = requireRepository(positionals[0] ?? '.', 'pins');
     const run = await import('../../upgrade/pins-run.js');
     if (!values['update']) {
-      if (values['dry-run']) throw new UsageError('--dry-run only applies to --update.');
+      if (values['dry-run'] || values['keep-versions']) throw new UsageError(`--${values['dry-run'] ? 'dry-run' : 'keep-versions'} only applies to --update.`);
       io.stdout(run.listPins(root));
       return 0;
     }
     const { gitLsRemote } = await import('../../upgrade/ls-remote.js');
-    return run.runPinsUpdate(root, { dryRun: Boolean(values['dry-run']), lsRemote: gitLsRemote }, io.stdout);
+    return run.runPinsUpdate(root, { dryRun: Boolean(values['dry-run']), lsRemote: gitLsRemote, keepVersions: Boolean(values['keep-versions']) }, io.stdout);
   },
 };

@@ -1,9 +1,27 @@
+import path from 'node:path';
 import type { Command } from '../command.js';
 import { CREATE_OPTIONS, toCreateArgs } from '../args.js';
 import { EXIT_STATUS_HELP } from '../exit-status.js';
 import { requireRepository } from '../../target.js';
+import { UsageError } from '../../errors.js';
 
-const { conflict: _conflict, version: _version, ...OPTIONS } = CREATE_OPTIONS;
+const { conflict: _conflict, version: _version, ...CREATE } = CREATE_OPTIONS;
+const OPTIONS = {
+  ...CREATE,
+  'pr-body': { type: 'string' },
+  commit: { type: 'boolean' },
+  'security-policy': { type: 'boolean' },
+  online: { type: 'boolean' },
+  'ack-days': { type: 'string' },
+  'fix-days': { type: 'string' },
+} as const;
+
+function days(flag: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 365) throw new UsageError(`--${flag} must be a whole number of days from 1 to 365, got "${String(value)}".`);
+  return n;
+}
 
 function help(version: string): string {
   return `secure-cncf retrofit ${version}
@@ -28,6 +46,16 @@ Options
   --force                  also apply unsafe changes (generated files you edited whose template
                            changed; files with uncommitted changes)
   --interactive            show each diff and ask (the default on a terminal without --yes)
+  --pr-body FILE           write the pull-request description to FILE: each change and why, what
+                           was left out as already covered (and by what), what is left to do
+  --security-policy        add SECURITY.md: you confirm no organisation-wide policy (<owner>/.github)
+                           applies; without it (or --online finding none) no SECURITY.md is written
+  --online                 ask GitHub whether <owner>/.github has a security policy
+  --ack-days N, --fix-days N
+                           the response times SECURITY.md states (working days to acknowledge,
+                           days to fix critical issues); without them it states no numbers
+  --commit                 commit the written files, one commit per group (hardening of existing
+                           workflows, new workflows, policy and metadata)
   -h, --help               show this help
 
 ${EXIT_STATUS_HELP}`;
@@ -44,6 +72,15 @@ export const retrofitCommand: Command = {
     const interactive = !args.dryRun && (args.interactive ?? (!args.yes && io.stdinIsTTY));
     const { runRetrofit } = await import('../../retrofit/run.js');
     const confirm = interactive ? (await import('../../retrofit/confirm.js')).inquirerConfirm(io) : undefined;
-    return runRetrofit(root, { flags: args, dryRun: args.dryRun, force: args.conflict === 'overwrite', confirm }, io.stdout);
+    const rawBody = parsed.values['pr-body'];
+    if (rawBody === '') throw new UsageError('--pr-body needs a file name (e.g. --pr-body pr.md).');
+    const prBody = typeof rawBody === 'string' ? path.resolve(rawBody) : undefined;
+    const commit = Boolean(parsed.values['commit']);
+    if (commit && args.dryRun) throw new UsageError('--commit and --dry-run contradict each other: choose one.');
+    const acknowledgeDays = days('ack-days', parsed.values['ack-days']);
+    const fixDays = days('fix-days', parsed.values['fix-days']);
+    const commitments = acknowledgeDays || fixDays ? { ...(acknowledgeDays ? { acknowledgeDays } : {}), ...(fixDays ? { fixDays } : {}) } : undefined;
+    const plan = { securityPolicy: Boolean(parsed.values['security-policy']), online: Boolean(parsed.values['online']), commitments };
+    return runRetrofit(root, { flags: args, dryRun: args.dryRun, force: args.conflict === 'overwrite', confirm, prBody, commit, plan }, io.stdout);
   },
 };

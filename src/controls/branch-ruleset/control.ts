@@ -80,7 +80,8 @@ export function requiredStatusChecks(ctx: PlanContext): string[] {
   const checks = new Set<string>();
   const branch = ctx.profile.answers.defaultBranch;
   for (const control of ctx.controls) {
-    if (control.id === 'branch-ruleset') continue;
+    // Covered controls write no workflow here (retrofit): a required check nobody reports blocks every merge.
+    if (control.id === 'branch-ruleset' || ctx.covered?.has(control.id)) continue;
     for (const output of control.outputs(ctx)) {
       if (!/^\.github\/workflows\/[^/]+\.ya?ml$/.test(output.path)) continue;
       const workflow = parse(renderTemplate(output.template, output.path, output.data ?? {})) as Record<string, unknown>;

@@ -2,6 +2,7 @@ import type { Control } from '../../catalog/types.js';
 import type { Language, Profile } from '../../model.js';
 import { fileIn, workflowData } from '../common.js';
 import { evidence } from './evidence.js';
+import { retrofit } from './retrofit.js';
 
 /** CodeQL language identifiers and the build mode each one supports without project-specific steps. */
 const CODEQL: Record<Language, { language: string; buildMode: 'none' | 'autobuild' }> = {
@@ -48,5 +49,6 @@ export const sast: Control = {
     ];
   },
   evidence,
+  retrofit,
   fix: 'npx create-secure-cncf retrofit --level 1',
 };

@@ -14,6 +14,8 @@ interface ActionRule {
   /** Extra needs when a `with:` input has a value (e.g. publish to a registry). */
   when?: Array<{ input: string; test: RegExp; needs: Scopes }>;
   why?: string;
+  /** The step's needs are unknown when this input matches (absent counts as ""). */
+  unknownWhen?: { input: string; test: RegExp };
 }
 
 const READ = {} satisfies Scopes;
@@ -26,7 +28,7 @@ const ACTIONS: ActionRule[] = [
     'actions/cache', 'actions/upload-artifact', 'actions/upload-pages-artifact', 'actions/configure-pages', 'docker/setup-buildx-action',
     'docker/setup-qemu-action', 'docker/metadata-action', 'azure/setup-helm', 'dtolnay/rust-toolchain', 'Swatinem/rust-cache',
     'actions-rs/toolchain', 'actions-rust-lang/setup-rust-toolchain', 'taiki-e/install-action', 'sigstore/cosign-installer',
-    'anchore/sbom-action/download-syft', 'golangci/golangci-lint-action', 'pnpm/action-setup', 'astral-sh/setup-uv', 'hashicorp/setup-terraform',
+    'anchore/sbom-action/download-syft', 'pnpm/action-setup', 'astral-sh/setup-uv', 'hashicorp/setup-terraform',
     'ruby/setup-ruby', 'gradle/actions/wrapper-validation', 'gradle/wrapper-validation-action', 'step-security/harden-runner', 'EmbarkStudios/cargo-deny-action',
     'golang/govulncheck-action', 'aquasecurity/setup-trivy', 'mozilla-actions/sccache-action', 'bufbuild/buf-setup-action', 'bufbuild/buf-action',
     'helm/kind-action', 'engineerd/setup-kind', 'medyagh/setup-minikube', 'jdx/mise-action', 'extractions/setup-just', 'arduino/setup-protoc',
@@ -47,8 +49,10 @@ const ACTIONS: ActionRule[] = [
     }),
   ),
   { prefix: 'actions/dependency-review-action', needs: READ, when: [{ input: 'comment-summary-in-pr', test: /^(always|on-failure|true)$/, needs: { 'pull-requests': 'write' } }] },
-  { prefix: 'anchore/sbom-action', needs: READ, when: [{ input: 'dependency-snapshot', test: /^true$/, needs: { contents: 'write' } }] },
+  // On release events it uploads the SBOM to the release unless told not to: contents: write fails safe.
+  { prefix: 'anchore/sbom-action', needs: { contents: 'write' }, why: 'uploads SBOMs to the release (upload-release-assets defaults to true)' },
   { prefix: 'anchore/scan-action', needs: READ },
+  { prefix: 'golangci/golangci-lint-action', needs: READ, when: [{ input: 'only-new-issues', test: /^true$/, needs: { 'pull-requests': 'read' } }] },
   { prefix: 'aquasecurity/trivy-action', needs: READ },
   { prefix: 'pypa/gh-action-pypi-publish', needs: { 'id-token': 'write' }, why: 'PyPI trusted publishing' },
   { prefix: 'pypa/gh-action-pip-audit', needs: READ },
@@ -56,11 +60,37 @@ const ACTIONS: ActionRule[] = [
   { prefix: 'aws-actions/configure-aws-credentials', needs: { 'id-token': 'write' }, why: 'OIDC to AWS' },
   { prefix: 'google-github-actions/auth', needs: { 'id-token': 'write' }, why: 'OIDC to Google Cloud' },
   { prefix: 'azure/login', needs: { 'id-token': 'write' }, why: 'OIDC to Azure' },
-  { prefix: 'docker/login-action', needs: READ, when: [{ input: 'registry', test: /^ghcr\.io/, needs: { packages: 'write' } }], why: 'pushes to GHCR' },
+  // A registry named by an expression may be GHCR: granting packages: write there fails safe.
+  { prefix: 'docker/login-action', needs: READ, when: [{ input: 'registry', test: /^ghcr\.io|\$\{\{/, needs: { packages: 'write' } }], why: 'pushes to GHCR' },
   { prefix: 'docker/build-push-action', needs: READ },
   { prefix: 'softprops/action-gh-release', needs: { contents: 'write' }, why: 'creates releases' },
   { prefix: 'ncipollo/release-action', needs: { contents: 'write' }, why: 'creates releases' },
-  { prefix: 'goreleaser/goreleaser-action', needs: { contents: 'write' }, why: 'uploads release assets' },
+  // Its config decides what it publishes (release assets, GHCR images, keyless signatures).
+  {
+    prefix: 'goreleaser/goreleaser-action',
+    needs: READ,
+    unknownWhen: { input: 'args', test: /^(?!.*--snapshot)(?!.*\b(build|check|healthcheck)\b)/s },
+    why: 'goreleaser release: its configuration decides (release assets, image pushes, keyless signing)',
+  },
+  { prefix: 'actions/create-release', needs: { contents: 'write' }, why: 'creates releases' },
+  { prefix: 'actions/upload-release-asset', needs: { contents: 'write' }, why: 'uploads release assets' },
+  { prefix: 'svenstaro/upload-release-action', needs: { contents: 'write' }, why: 'uploads release assets' },
+  { prefix: 'actions/delete-package-versions', needs: { packages: 'write' }, why: 'deletes package versions' },
+  { prefix: 'peter-evans/enable-pull-request-automerge', needs: { contents: 'write', 'pull-requests': 'write' }, why: 'enables auto-merge' },
+  { prefix: 'peter-evans/find-comment', needs: { issues: 'read', 'pull-requests': 'read' }, why: 'reads comments' },
+  { prefix: 'thollander/actions-comment-pull-request', needs: { 'pull-requests': 'write' }, why: 'comments on pull requests' },
+  { prefix: 'mshick/add-pr-comment', needs: { issues: 'write', 'pull-requests': 'write' }, why: 'comments on pull requests' },
+  { prefix: 'actions/first-interaction', needs: { issues: 'write', 'pull-requests': 'write' }, why: 'greets first-time contributors' },
+  { prefix: 'amannn/action-semantic-pull-request', needs: { 'pull-requests': 'read' }, why: 'reads the pull request title' },
+  { prefix: 'dorny/paths-filter', needs: { 'pull-requests': 'read' }, why: 'lists the files of a pull request through the API' },
+  { prefix: 'tj-actions/changed-files', needs: { 'pull-requests': 'read' }, why: 'lists the files of a pull request through the API' },
+  { prefix: 'dorny/test-reporter', needs: { checks: 'write', actions: 'read' }, why: 'creates check runs' },
+  { prefix: 'EnricoMi/publish-unit-test-result-action', needs: { checks: 'write', 'pull-requests': 'write', issues: 'read' }, why: 'creates check runs and comments' },
+  { prefix: 'mikepenz/action-junit-report', needs: { checks: 'write' }, why: 'creates check runs' },
+  { prefix: 'reviewdog/', needs: { checks: 'write', 'pull-requests': 'write' }, why: 'reports through check runs and review comments' },
+  { prefix: 'coverallsapp/github-action', needs: READ },
+  { prefix: 'dependabot/fetch-metadata', needs: { 'pull-requests': 'read' }, why: 'reads the Dependabot pull request' },
+  { prefix: 'slsa-framework/slsa-github-generator', needs: 'unknown', why: 'a reusable workflow with its own needs' },
   { prefix: 'helm/chart-releaser-action', needs: { contents: 'write' }, why: 'publishes charts to gh-pages and releases' },
   { prefix: 'actions/labeler', needs: { 'pull-requests': 'write' }, why: 'labels pull requests' },
   { prefix: 'actions/stale', needs: { issues: 'write', 'pull-requests': 'write' }, why: 'closes stale issues and pull requests' },
@@ -97,6 +127,8 @@ const COMMANDS: Array<{ test: RegExp; needs: Scopes | 'unknown'; why: string }> 
   { test: /\bgh\s+attestation\s+verify\b/, needs: READ, why: 'gh attestation verify' },
   { test: /\bgit\s+push\b/, needs: { contents: 'write' }, why: 'git push' },
   { test: /\b(docker|podman|buildah|crane|oras|helm)\s+(push|login)\b[^\n]*\bghcr\.io|ghcr\.io[^\n]*\b(docker|podman)\s+push\b/, needs: { packages: 'write' }, why: 'pushes to GHCR' },
+  { test: /--push\b[^\n]*ghcr\.io|ghcr\.io[^\n]*--push\b|KO_DOCKER_REPO[^\n]*ghcr\.io/, needs: { packages: 'write' }, why: 'pushes images to GHCR' },
+  { test: /\bgoreleaser\s+release\b/, needs: 'unknown', why: 'goreleaser release (its configuration decides what it publishes)' },
   { test: /\bcosign\s+(sign|attest|sign-blob)\b/, needs: { 'id-token': 'write' }, why: 'cosign keyless signing' },
   { test: /\bnpm\s+publish\b[^\n]*--provenance|\bnpm\s+publish\b/, needs: { 'id-token': 'write' }, why: 'npm publish (trusted publishing / provenance)' },
   { test: /\bgh\s+api\b[^\n]*(-X|--method)\s*(POST|PUT|PATCH|DELETE)|\bgh\s+api\b[^\n]*\s-(f|F)\s/, needs: 'unknown', why: 'gh api writes' },
@@ -137,6 +169,9 @@ function actionNeeds(step: WorkflowStep): StepNeeds {
     return { step, needs: 'unknown', why: `${step.uses!.name} is not in the table of known actions` };
   }
   if (rule.needs === 'unknown') return { step, needs: 'unknown', why: `${step.uses!.name}: ${rule.why ?? 'unknown'}` };
+  if (rule.unknownWhen && rule.unknownWhen.test.test(String(step.with[rule.unknownWhen.input] ?? ''))) {
+    return { step, needs: 'unknown', why: `${step.uses!.name}: ${rule.why ?? 'unknown'}` };
+  }
   const needs: Scopes = { ...rule.needs };
   for (const extra of rule.when ?? []) {
     const value = step.with[extra.input];

@@ -1,0 +1,70 @@
+// The plan of `retrofit` and `upgrade` over an existing repository: the answers' plan context
+// with the controls the repository already covers marked, so both commands leave out the same
+// files (an `upgrade` after a retrofit never adds the CodeQL workflow the retrofit skipped).
+import type { Answers, Plan, SecurityCommitments } from '../model.js';
+import type { ReleaseState } from './releases.js';
+import { SECURITY_POLICY_PATHS } from './security-md.js';
+import type { AnswerFlags } from '../answers.js';
+import type { PlanContext } from '../catalog/types.js';
+import { answersFor, contextFor, type Session } from '../engine/session.js';
+import { createPlan } from '../engine/plan.js';
+import { hasMarker } from './markers.js';
+import { coverage, type CoverDecision } from './coverage.js';
+
+export interface RetrofitContext {
+  answers: Answers;
+  ctx: PlanContext;
+  plan: Plan;
+  /** Controls left out because the repository covers them, with what covers them. */
+  covered: CoverDecision[];
+  /** Why no SECURITY.md is planned, when it is left out (an organisation policy may apply). */
+  policyNote?: string;
+}
+
+export interface RetrofitContextOptions {
+  /** SECURITY.md may be written: no organisation-wide policy applies (confirmed, or known online). */
+  writePolicy?: boolean;
+  /** Commitments given with flags (--ack-days, --fix-days). */
+  commitments?: SecurityCommitments | undefined;
+  /** Whether the repository has release tags. */
+  releases?: ReleaseState;
+  /** A project being started (`create` without commit history): the suggested commitments apply. */
+  newProject?: boolean;
+}
+
+/** Whether a planned path is already this tool's: recorded in the state file, or carrying the marker. */
+function oursIn(session: Session): (path: string) => boolean {
+  const stored = session.facts.stored?.files ?? {};
+  return (path) => stored[path] !== undefined || (session.repo.has(path) && hasMarker(session.repo.read(path) ?? ''));
+}
+
+export async function retrofitContext(session: Session, flags: AnswerFlags, options: RetrofitContextOptions = {}): Promise<RetrofitContext> {
+  const { facts } = session;
+  const answers = answersFor(session, flags);
+  // Commitments come from the maintainers: flags, else what they gave before. A first retrofit of an
+  // existing repository states none (no number nobody chose); a new project keeps the suggested defaults.
+  const storedPolicy = facts.stored?.answers.policy;
+  if (options.commitments) answers.policy = options.commitments;
+  else if (storedPolicy) answers.policy = storedPolicy;
+  else if (!facts.stored && !facts.isEmpty && !options.newProject) answers.policy = {};
+  const base = contextFor(session, answers);
+  const ours = oursIn(session);
+  const decisions = coverage(session.repo, base, ours);
+  const ctx: PlanContext = { ...base, covered: new Set(decisions.keys()), releases: options.releases ?? 'unknown' };
+  const plan = await createPlan(ctx);
+  const covered = [...decisions.values()];
+  const skip = new Set(decisions.keys());
+  // A file is left out only when every control that writes it is covered.
+  plan.files = plan.files.filter((file) => file.controls.length === 0 || !file.controls.every((id) => skip.has(id)));
+  const result: RetrofitContext = { answers, ctx, plan, covered };
+  // GitHub shows the organisation's SECURITY.md for a repository without its own: a new file here
+  // would shadow it. Written only when that is known not to apply, or the maintainers confirm it.
+  const ownPolicy = SECURITY_POLICY_PATHS.some((p) => session.repo.has(p));
+  if (!facts.isEmpty && !ours('SECURITY.md') && (ownPolicy || !options.writePolicy) && plan.files.some((f) => f.path === 'SECURITY.md')) {
+    plan.files = plan.files.filter((f) => f.path !== 'SECURITY.md');
+    if (ownPolicy) return result; // the repository's own policy: kept and reported by retrofit
+    const owner = answers.repository.owner || '<owner>';
+    result.policyNote = `No SECURITY.md here. If ${owner}/.github has one, GitHub already shows it for this repository and a new file would shadow it. Check that (or run with --online), then run \`secure-cncf retrofit --security-policy\` to add one (commitments only with --ack-days/--fix-days).`;
+  }
+  return result;
+}

@@ -1,0 +1,120 @@
+// Which controls an existing repository already covers, from the same evidence `check` reads: a
+// control that passes, is delegated to a shared workflow, or whose tool already runs (even partly)
+// gets no file of ours. A second CodeQL, Scorecard, gitleaks or release pipeline beside the
+// repository's own is noise at best and a race at worst; a partial one gets the smallest edit its
+// control's retrofit hook knows, or a manual step in the report.
+import type { Control, Evidence, PlanContext, RetrofitEdit } from '../catalog/types.js';
+import type { RepoView } from '../evidence/repo-view.js';
+import { practice } from '../evidence/kit.js';
+import { describeTools } from '../evidence/kit.js';
+import { findTools, isReleaseWorkflow } from '../evidence/practices.js';
+import { reachableUnits } from '../evidence/reach.js';
+import { selfSlug } from '../evidence/kit.js';
+import { goreleaserConfig } from '../evidence/configs.js';
+import type { PracticeId } from '../evidence/tools.js';
+import { hasMarker } from './markers.js';
+
+/** The evidence practices whose tools a control's files would run: a second copy is never added. */
+const CONTROL_PRACTICES: Record<string, PracticeId[]> = {
+  sast: ['sast'],
+  scorecard: ['scorecard'],
+  'sca-scanning': ['sca'],
+  'secret-scanning': ['secret-scanning'],
+  'dependency-review': ['dependency-review'],
+  'container-scanning': ['container-scanning'],
+  fuzzing: ['fuzzing'],
+  'release-signing': ['signing', 'provenance', 'sbom'],
+  'sbom-config': ['sbom'],
+};
+
+/** Controls retrofit handles file by file (merge, keep, report) rather than by evidence. */
+const FILE_RULES = new Set(['security-policy', 'dependency-updates']);
+
+export interface CoverDecision {
+  control: string;
+  title: string;
+  status: Evidence['status'];
+  /** What already does the work, in one sentence (the evidence summary). */
+  by: string;
+  /** Edits of the repository's own files that complete the control (its retrofit hook). */
+  edits: RetrofitEdit[];
+  /** What a maintainer must still do by hand. */
+  manual: string[];
+}
+
+/** The repository's own release pipeline, if any: a tag- or release-triggered workflow or a goreleaser config. */
+export function releasePipeline(repo: RepoView): string | undefined {
+  const workflow = repo.workflows().find((w) => !w.error && !hasMarker(w.head) && isReleaseWorkflow(w, w.triggers));
+  if (workflow) return workflow.file;
+  return goreleaserConfig(repo)?.file;
+}
+
+function evaluate(control: Control, repo: RepoView, ctx: PlanContext): Evidence | undefined {
+  try {
+    return control.evidence?.(repo, ctx);
+  } catch {
+    return undefined; // an audit that fails says nothing: plan as before
+  }
+}
+
+/** Whether a tool of one of the control's practices already runs somewhere (here, delegated, or in another CI). */
+function toolRuns(control: Control, repo: RepoView, ctx: PlanContext): string | undefined {
+  for (const id of CONTROL_PRACTICES[control.id] ?? []) {
+    const observation = practice(repo, id, ctx.profile);
+    if (observation.verdict === 'present') return describeTools(observation.findings);
+    if (observation.verdict === 'delegated') return observation.delegations.map((d) => d.target).join(', ');
+    if (observation.verdict === 'elsewhere') return observation.tools.length ? `${observation.tools.join(', ')} (${observation.elsewhere})` : `${observation.elsewhere}`;
+  }
+  if (control.id === 'release-signing') return releasePipeline(repo);
+  if (control.id === 'sca-scanning') {
+    // cargo-deny run with its advisories check left out is a choice (advisories break unrelated pull
+    // requests): a second cargo-deny for advisories beside it is not what the maintainers asked for.
+    const deny = findTools(repo, [{ label: 'cargo-deny (advisories left out)', uses: ['EmbarkStudios/cargo-deny-action'], run: /\bcargo\s+(?:\+\S+\s+)?deny\b/ }], reachableUnits(repo, selfSlug(ctx.profile)));
+    if (deny.length > 0) return `cargo-deny (advisories left out, ${deny[0]!.location.file}:${deny[0]!.location.line})`;
+  }
+  return undefined;
+}
+
+/**
+ * The controls whose files retrofit leaves out, with what covers them. `ours(path)` says whether a
+ * planned file is already this tool's (recorded in the state file or carrying the marker): such a
+ * control stays managed, so `upgrade` keeps refreshing what it wrote.
+ */
+export function coverage(repo: RepoView, ctx: PlanContext, ours: (path: string) => boolean): Map<string, CoverDecision> {
+  const decisions = new Map<string, CoverDecision>();
+  for (const control of ctx.controls) {
+    if (FILE_RULES.has(control.id) || !control.evidence) continue;
+    let paths: string[];
+    try {
+      paths = control.outputs(ctx).map((o) => o.path);
+    } catch {
+      continue;
+    }
+    if (paths.length === 0 || paths.some(ours)) continue;
+    const evidence = evaluate(control, repo, ctx);
+    if (!evidence) continue;
+    const decision: CoverDecision = { control: control.id, title: control.title, status: evidence.status, by: evidence.summary, edits: [], manual: [] };
+    if (evidence.status === 'pass') {
+      decisions.set(control.id, decision);
+      continue;
+    }
+    if (evidence.status === 'delegated') {
+      decision.manual.push(`${control.title}: delegated to ${evidence.delegatedTo ?? 'a shared workflow'}; confirm there that it covers this repository (\`check --online\` reads it).`);
+      decisions.set(control.id, decision);
+      continue;
+    }
+    const tool = toolRuns(control, repo, ctx);
+    if (!tool) continue;
+    decision.by = `${tool} already runs here; ${evidence.summary}`;
+    const proposal = control.retrofit?.(repo, ctx, evidence);
+    if (proposal) {
+      decision.edits.push(...proposal.edits);
+      decision.manual.push(...proposal.manual);
+    }
+    if (decision.edits.length === 0 && decision.manual.length === 0) {
+      decision.manual.push(`${control.title}: ${evidence.summary} Complete it in the existing setup (secure-cncf adds no second copy of ${tool}).`);
+    }
+    decisions.set(control.id, decision);
+  }
+  return decisions;
+}

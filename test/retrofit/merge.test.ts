@@ -1,0 +1,398 @@
+// Retrofit changes a maintainer would merge: each case reproduces a way real CNCF repositories
+// rejected the change (a second copy of a tool they run, a starved job, an edited generated file,
+// Dependabot noise, a second dependabot file after upgrade), and pins the behaviour.
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { tempRepo } from '../helpers/generate.js';
+import { cli, git, snapshot } from './helpers.js';
+import { hardenWorkflow } from '../../src/retrofit/workflow-harden.js';
+import { runCheck } from '../../src/check/run.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+function repo(files: Record<string, string>): string {
+  const made = tempRepo(files);
+  cleanups.push(made.cleanup);
+  return made.root;
+}
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+async function controlStatus(root: string, id: string): Promise<string | undefined> {
+  const { report } = await runCheck({ directory: root, repo: 'acme/widget' });
+  return report.controls.find((c) => c.id === id)?.status;
+}
+
+describe('plan from evidence: no second copy of a tool the repository runs', () => {
+  const files = {
+    'go.mod': 'module example.com/widget\n',
+    'main.go': 'package main\n',
+    'Cargo.toml': '[package]\nname = "w"\nversion = "0.1.0"\n',
+    'src/lib.rs': '',
+    '.github/workflows/codeql-analysis.yml': lines(
+      'name: CodeQL',
+      'on:',
+      '  push:',
+      '    branches: [main]',
+      '  pull_request:',
+      '    branches: [main]',
+      'permissions:',
+      '  contents: read',
+      'jobs:',
+      '  analyze:',
+      '    runs-on: ubuntu-24.04',
+      '    permissions:',
+      '      security-events: write',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - uses: github/codeql-action/init@v3',
+      '      - uses: github/codeql-action/analyze@v3',
+    ),
+    '.github/workflows/scorecards.yml': lines(
+      'name: Scorecard',
+      'on:',
+      '  push:',
+      '    branches: [main]',
+      'permissions: read-all',
+      'jobs:',
+      '  analysis:',
+      '    runs-on: ubuntu-24.04',
+      '    permissions:',
+      '      security-events: write',
+      '      id-token: write',
+      '    steps:',
+      '      - uses: ossf/scorecard-action@v2.4.0',
+    ),
+    '.github/workflows/security.yml': lines(
+      'name: security',
+      'on: [push, pull_request]',
+      'permissions:',
+      '  contents: read',
+      'jobs:',
+      '  secrets:',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      '      - run: gitleaks detect --source .',
+      '  deny:',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      '      - uses: EmbarkStudios/cargo-deny-action@v2',
+      '  audit:',
+      '    runs-on: ubuntu-24.04',
+      '    permissions:',
+      '      issues: write',
+      '      checks: write',
+      '    steps:',
+      '      - uses: actions-rust-lang/audit@v1',
+    ),
+    '.goreleaser.yaml': lines('version: 2', 'builds:', '  - main: .', 'signs:', '  - cmd: cosign', 'sboms:', '  - artifacts: archive'),
+    '.github/workflows/release.yml': lines(
+      'name: release',
+      'on:',
+      '  push:',
+      '    tags: ["v*"]',
+      'permissions:',
+      '  contents: write',
+      '  id-token: write',
+      'jobs:',
+      '  goreleaser:',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - uses: goreleaser/goreleaser-action@v6',
+      '        with:',
+      '          args: release --clean',
+    ),
+  };
+
+  it('creates no CodeQL, Scorecard, secret-scanning, vulnerability-scan or release workflow beside the repository\'s own', async () => {
+    const root = repo(files);
+    const body = path.join(mkdtempSync(path.join(os.tmpdir(), 'prbody-')), 'pr.md');
+    cleanups.push(() => rmSync(path.dirname(body), { recursive: true, force: true }));
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--level', '2', '--pr-body', body]);
+    expect([0, 1]).toContain(run.code);
+    const after = snapshot(root);
+    for (const file of ['codeql.yml', 'scorecard.yml', 'secret-scanning.yml', 'vulnerability-scan.yml', 'release.yml']) {
+      const generated = after[`.github/workflows/${file}`];
+      expect(generated === undefined || !generated.includes('secure-cncf: generated'), `${file} is a second copy`).toBe(true);
+    }
+    expect(after['.syft.yaml'], 'goreleaser sboms: already configures SBOMs').toBeUndefined();
+    for (const control of ['sast', 'scorecard', 'secret-scanning', 'sca-scanning', 'release-signing', 'sbom-config']) {
+      expect(run.out).toMatch(new RegExp(`^covered  ${control}  `, 'm'));
+    }
+    // The ruleset requires no check of a workflow that was not written.
+    const ruleset = JSON.parse(after['.github/rulesets/default-branch.json'] ?? '{}') as { rules?: Array<{ type: string; parameters?: { required_status_checks?: Array<{ context: string }> } }> };
+    const contexts = (ruleset.rules ?? []).flatMap((r) => r.parameters?.required_status_checks ?? []).map((c) => c.context);
+    expect(contexts.some((c) => /^Analyze|^Scorecard|gitleaks/i.test(c))).toBe(false);
+    // The pull-request description says what was left as it is and by what.
+    const text = readFileSync(body, 'utf8');
+    expect(text).toMatch(/### Left as it is/);
+    expect(text).toMatch(/Static analysis with CodeQL \(`sast`\): already covered\. Static analysis: CodeQL on pull requests/);
+    expect(text).toMatch(/\(`release-signing`\): partly covered by what the repository runs\. GoReleaser signs already runs here/);
+    expect(text).toMatch(/### What a maintainer must still do/);
+    // upgrade afterwards changes nothing (it plans from the same evidence).
+    const before = snapshot(root);
+    const upgrade = await cli(['upgrade', root, '--yes']);
+    expect([0, 1]).toContain(upgrade.code);
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('permissions that fail safe', () => {
+  const job = (id: string, ...steps: string[]) => [`  ${id}:`, '    runs-on: ubuntu-24.04', '    steps:', ...steps.map((s) => `      - ${s}`)];
+
+  it('gives jobs that write their own block: create-pull-request, audit that opens issues, cross-run artifacts', () => {
+    const text = lines(
+      'on: push',
+      'jobs',
+    ).replace('jobs\n', ['jobs:', ...job('bump', 'run: make bump', 'uses: peter-evans/create-pull-request@v7'), ...job('audit', 'uses: actions-rust-lang/audit@v1'), ...job('fetch', 'uses: dawidd6/action-download-artifact@v6')].join('\n') + '\n');
+    const { after, changes } = hardenWorkflow('.github/workflows/w.yml', text);
+    const model = parse(after) as { permissions: unknown; jobs: Record<string, { permissions?: Record<string, string> }> };
+    expect(model.permissions).toEqual({ contents: 'read' });
+    expect(model.jobs['bump']?.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+    expect(model.jobs['audit']?.permissions).toEqual({ contents: 'read', checks: 'write', issues: 'write' });
+    expect(model.jobs['fetch']?.permissions).toEqual({ contents: 'read', actions: 'read' });
+    expect(changes.join('\n')).toMatch(/writes moved to the jobs that need them/);
+    expect(hardenWorkflow('.github/workflows/w.yml', after).after).toBe(after);
+  });
+
+  it('leaves a workflow alone when one step is unknown (github-script), and says which', () => {
+    const text = lines('on: push', 'permissions: write-all', 'jobs:', ...job('a', 'uses: actions/checkout@v4'), ...job('b', 'uses: actions/github-script@v7'));
+    const result = hardenWorkflow('.github/workflows/w.yml', text);
+    expect(result.after).toContain('permissions: write-all');
+    expect(result.findings.map((f) => f.message).join('\n')).toMatch(/write-all; left as is because what some jobs need is not known: job "b": actions\/github-script/);
+  });
+
+  it('write-all: the fix check prints works (retrofit moves each write, check then passes)', async () => {
+    const root = repo({
+      'go.mod': 'module example.com/w\n',
+      '.github/workflows/ci.yml': lines('name: ci', 'on: [push, pull_request]', 'permissions: write-all', 'jobs:', ...job('test', 'uses: actions/checkout@v4', 'run: go test ./...'), ...job('pr', 'run: gh pr comment 1 --body hi')),
+    });
+    expect(await controlStatus(root, 'workflow-permissions')).toBe('fail');
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    expect(run.out).not.toMatch(/Nothing to do/);
+    const ci = parse(readFileSync(path.join(root, '.github/workflows/ci.yml'), 'utf8')) as { permissions: unknown; jobs: Record<string, { permissions?: unknown }> };
+    expect(ci.permissions).toEqual({ contents: 'read' });
+    expect(ci.jobs['pr']?.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(ci.jobs['test']?.permissions).toBeUndefined();
+    expect(await controlStatus(root, 'workflow-permissions')).toBe('pass');
+  });
+});
+
+describe('generated workflows are never edited', () => {
+  it('reports the changes for the source named in the header, and leaves the file byte for byte', async () => {
+    const generated = lines(
+      '# Code generated by hack/gen-workflows.sh from .github/templates/ci.yml. DO NOT EDIT.',
+      'name: ci',
+      'on: [push, pull_request]',
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: make test',
+    );
+    const root = repo({ 'go.mod': 'module example.com/w\n', '.github/workflows/ci.yml': generated });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    expect(readFileSync(path.join(root, '.github/workflows/ci.yml'), 'utf8')).toBe(generated);
+    expect(run.out).toMatch(/\.github\/workflows\/ci\.yml is generated \(line 1: .*\); make these changes in hack\/gen-workflows\.sh: added persist-credentials: false/);
+  });
+});
+
+describe('Dependabot that follows the repository', () => {
+  const files = {
+    'go.mod': 'module example.com/w\n',
+    'main.go': 'package main\n',
+    'tests/e2e/go.mod': 'module example.com/w/e2e\n',
+    'examples/demo/package.json': '{"name":"demo"}\n',
+    'web/package.json': '{"name":"web"}\n',
+    'web/package-lock.json': '{}\n',
+    '.devcontainer/Dockerfile': 'FROM golang\n',
+    '.github/dependabot.yaml': lines(
+      'version: 2',
+      'updates:',
+      '  - package-ecosystem: gomod',
+      '    directory: /',
+      '    schedule:',
+      '      interval: daily',
+      '      time: "04:00"',
+      '    labels: ["dependencies"]',
+      '  - package-ecosystem: github-actions',
+      '    directory: /',
+      '    schedule:',
+      '      interval: daily',
+      '      time: "04:00"',
+      '    labels: ["dependencies"]',
+    ),
+  };
+
+  it('adds production manifests only, in the config\'s own style; records dependabot.yaml; upgrade writes no second file', async () => {
+    const root = repo(files);
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    expect([0, 1]).toContain(run.code);
+    const config = parse(readFileSync(path.join(root, '.github/dependabot.yaml'), 'utf8')) as { updates: Array<Record<string, unknown>> };
+    const npm = config.updates.find((u) => u['package-ecosystem'] === 'npm');
+    expect(npm).toEqual({ 'package-ecosystem': 'npm', directory: '/web', schedule: { interval: 'daily', time: '04:00' }, labels: ['dependencies'] });
+    const dirs = config.updates.flatMap((u) => [u['directory'], ...((u['directories'] as string[]) ?? [])]).filter(Boolean);
+    expect(dirs.some((d) => /tests|examples|devcontainer/.test(String(d)))).toBe(false);
+    expect(run.out).toMatch(/^left out gomod \/tests\/e2e/m);
+    expect(existsSync(path.join(root, '.github/dependabot.yml'))).toBe(false);
+    const state = JSON.parse(readFileSync(path.join(root, '.secure-cncf.json'), 'utf8')) as { merged?: Record<string, string> };
+    expect(state.merged).toEqual({ '.github/dependabot.yml': '.github/dependabot.yaml' });
+    const before = snapshot(root);
+    await cli(['upgrade', root, '--yes']);
+    expect(existsSync(path.join(root, '.github/dependabot.yml'))).toBe(false);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('reports an ecosystem another update workflow keeps current instead of adding it', async () => {
+    const root = repo({
+      ...files,
+      '.github/workflows/update-deps.yml': lines('name: update deps', 'on:', '  schedule:', '    - cron: "0 3 * * 1"', 'jobs:', '  npm:', '    runs-on: ubuntu-24.04', '    steps:', '      - run: cd web && npx npm-check-updates -u && npm install'),
+    });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    const config = parse(readFileSync(path.join(root, '.github/dependabot.yaml'), 'utf8')) as { updates: Array<Record<string, unknown>> };
+    expect(config.updates.some((u) => u['package-ecosystem'] === 'npm')).toBe(false);
+    expect(run.out).toMatch(/npm is not in this config and \.github\/workflows\/update-deps\.yml updates it/);
+  });
+});
+
+describe('a change people can review', () => {
+  it('--commit makes one commit per group, with the state file in the last one', async () => {
+    const root = repo({
+      'go.mod': 'module example.com/w\n',
+      'main.go': 'package main\n',
+      '.github/workflows/ci.yml': lines('name: ci', 'on: [push, pull_request]', 'jobs:', '  test:', '    runs-on: ubuntu-24.04', '    steps:', '      - uses: actions/checkout@v4', '      - run: go test ./...'),
+    });
+    git(root, 'init', '-q');
+    git(root, 'config', 'user.name', 'test');
+    git(root, 'config', 'user.email', 'test@example.invalid');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'initial');
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--commit']);
+    expect([0, 1]).toContain(run.code);
+    const log = git(root, 'log', '--format=%s').trim().split('\n');
+    expect(log).toEqual([
+      'Add security policy and metadata (secure-cncf retrofit)',
+      'Add security workflows (secure-cncf retrofit)',
+      'Harden the existing workflows (secure-cncf retrofit)',
+      'initial',
+    ]);
+    expect(git(root, 'status', '--porcelain').trim()).toBe('');
+    expect(git(root, 'show', '--name-only', '--format=', 'HEAD~2').trim()).toBe('.github/workflows/ci.yml');
+  });
+});
+
+describe('a security policy it does not invent', () => {
+  const base = { 'go.mod': 'module example.com/w\n', 'main.go': 'package main\n' };
+
+  it('writes no SECURITY.md unless told no organisation policy applies; then states no number nobody chose', async () => {
+    const root = repo(base);
+    const first = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    expect(existsSync(path.join(root, 'SECURITY.md'))).toBe(false);
+    expect(first.out).toMatch(/secure-cncf retrofit --security-policy/);
+    // upgrade does not add it behind the maintainers' back either.
+    await cli(['upgrade', root, '--yes']);
+    expect(existsSync(path.join(root, 'SECURITY.md'))).toBe(false);
+    await cli(['retrofit', root, '--yes', '--security-policy']);
+    const policy = readFileSync(path.join(root, 'SECURITY.md'), 'utf8');
+    expect(policy).not.toMatch(/\d+\s+(working\s+)?days|\d+\s+months/);
+    expect(policy).not.toMatch(/Until the first release/);
+    expect(policy).toMatch(/The maintainers acknowledge your report, assess it/);
+  });
+
+  it('states the commitments given with flags, keeps them for upgrade, and follows the real tags', async () => {
+    const root = repo(base);
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'initial');
+    git(root, 'tag', 'v1.4.0');
+    await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--security-policy', '--ack-days', '5']);
+    const policy = readFileSync(path.join(root, 'SECURITY.md'), 'utf8');
+    expect(policy).toContain('| Acknowledge your report | 5 working days |');
+    expect(policy).not.toMatch(/30 days|90 days|3 working days/);
+    expect(policy).toMatch(/Security fixes are made on the `main` branch and shipped in the next release/);
+    const state = JSON.parse(readFileSync(path.join(root, '.secure-cncf.json'), 'utf8')) as { answers: { policy?: unknown } };
+    expect(state.answers.policy).toEqual({ acknowledgeDays: 5 });
+    const before = snapshot(root);
+    await cli(['upgrade', root, '--yes']);
+    expect(snapshot(root)).toEqual(before);
+    expect((await cli(['retrofit', root, '--yes', '--ack-days', '0'])).code).toBe(2);
+  });
+
+  it('upgrade after a retrofit of a repository whose policy is .github/SECURITY.md adds no second one', async () => {
+    const root = repo({ ...base, '.github/SECURITY.md': '# Security\n\nReport to security@example.org; we acknowledge reports.\n' });
+    await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--security-policy']);
+    await cli(['upgrade', root, '--yes']);
+    expect(existsSync(path.join(root, 'SECURITY.md'))).toBe(false);
+  });
+
+  it('online: an organisation policy in <owner>/.github means no SECURITY.md here', async () => {
+    const { orgPolicy } = await import('../../src/retrofit/org-policy.js');
+    const answer = (status: number) => (async () => new Response(null, { status })) as unknown as typeof fetch;
+    expect((await orgPolicy('acme', answer(200))).state).toBe('present');
+    expect((await orgPolicy('acme', answer(404))).state).toBe('absent');
+    expect((await orgPolicy('acme', answer(500))).state).toBe('unknown');
+    const offline = (async () => {
+      throw new Error('getaddrinfo ENOTFOUND');
+    }) as unknown as typeof fetch;
+    expect(await orgPolicy('acme', offline)).toEqual({ state: 'unknown', why: 'could not reach GitHub (getaddrinfo ENOTFOUND)' });
+  });
+});
+
+describe('production manifests (lessons of real repositories)', () => {
+  it('integration-test images and a chart\'s own subcharts get no Dependabot entry', async () => {
+    const { nonProductionReason } = await import('../../src/detect/production.js');
+    expect(nonProductionReason('/integration/images/volume-copy-up', 'docker')).toBe('integration/'); // containerd
+    expect(nonProductionReason('/charts/kyverno/charts/crds', 'helm')).toBe('charts/kyverno/charts/'); // kyverno
+    expect(nonProductionReason('/charts/kyverno', 'helm')).toBeUndefined();
+    expect(nonProductionReason('/integrations/slack', 'gomod')).toBeUndefined();
+  });
+});
+
+describe('moving writes never widens them (prometheus lock.yml lesson)', () => {
+  it('a top level granting issues: write to lock-threads gives the job issues: write only', () => {
+    const text = `name: lock\non:\n  schedule:\n    - cron: '13 23 * * *'\npermissions:\n  issues: write\njobs:\n  action:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: dessant/lock-threads@v6\n`;
+    const { after } = hardenWorkflow('.github/workflows/lock.yml', text);
+    const model = parse(after) as { permissions: unknown; jobs: { action: { permissions?: unknown } } };
+    expect(model.permissions).toEqual({ contents: 'read' });
+    expect(model.jobs.action.permissions).toEqual({ contents: 'read', issues: 'write' });
+  });
+});
+
+describe('helm entries only for charts with dependencies (gatekeeper lesson)', () => {
+  it('a chart without dependencies: gets no Dependabot entry and is reported', async () => {
+    const root = repo({
+      'go.mod': 'module example.com/w\n',
+      'main.go': 'package main\n',
+      'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\n',
+      'charts/stack/Chart.yaml': 'apiVersion: v2\nname: stack\nversion: 0.1.0\ndependencies:\n  - name: redis\n    version: 1.0.0\n    repository: https://charts.example.org\n',
+      '.github/dependabot.yml': lines('version: 2', 'updates:', '  - package-ecosystem: gomod', '    directory: /', '    schedule:', '      interval: weekly'),
+    });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--artifacts', 'binaries,helm-charts']);
+    const config = parse(readFileSync(path.join(root, '.github/dependabot.yml'), 'utf8')) as { updates: Array<Record<string, unknown>> };
+    const helm = config.updates.filter((u) => u['package-ecosystem'] === 'helm').flatMap((u) => [u['directory'], ...((u['directories'] as string[]) ?? [])]).filter(Boolean);
+    expect(helm).toEqual(['/charts/stack']);
+    expect(run.out).toMatch(/helm: \/charts\/app not added; that chart declares no dependencies/);
+  });
+});
+
+describe('cargo-deny without advisories is a choice (linkerd2-proxy lesson)', () => {
+  it('adds no second cargo-deny for advisories and says how to turn them on', async () => {
+    const root = repo({
+      'Cargo.toml': '[package]\nname = "p"\nversion = "0.1.0"\n',
+      'Cargo.lock': '',
+      'src/main.rs': 'fn main() {}\n',
+      'deny.toml': '[advisories]\n',
+      '.github/workflows/pr.yml': lines('name: pr', 'on: pull_request', 'permissions:', '  contents: read', 'jobs:', '  deny:', '    runs-on: ubuntu-24.04', '    steps:', '      - uses: actions/checkout@v4', '        with:', '          persist-credentials: false', '      - run: cargo deny --all-features check bans licenses sources'),
+    });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/proxy']);
+    expect(existsSync(path.join(root, '.github/workflows/vulnerability-scan.yml'))).toBe(false);
+    expect(run.out).toMatch(/^covered  sca-scanning  cargo-deny \(advisories left out, \.github\/workflows\/pr\.yml:12\)/m);
+  });
+});
