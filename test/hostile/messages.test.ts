@@ -102,7 +102,8 @@ describe('case 9: exit 2 and a message naming the problem, never a stack trace',
     expect(retrofit.stderr).toMatch(/No answer \(standard input was closed or the prompt was cancelled\): nothing was written/);
     expect(retrofit.status).toBe(2);
     expect(byteSnapshot(root)).toEqual(before);
-    expect((await cli(['retrofit', root, '--yes', '--repo', 'acme/widget'])).code).toBeLessThanOrEqual(1);
+    // --security-policy: retrofit writes SECURITY.md in an existing repository only when told no org policy applies.
+    expect((await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--security-policy'])).code).toBeLessThanOrEqual(1);
     writeFileSync(path.join(root, '.github/dependabot.yml'), 'version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: "/"\n    schedule:\n      interval: daily\n');
     const edited = JSON.parse(readFileSync(path.join(root, '.secure-cncf.json'), 'utf8'));
     edited.files['SECURITY.md'] = 'b'.repeat(64); // the template "changed" and so did the file: a question to ask
@@ -230,7 +231,7 @@ describe('case 16: edited files keep their mode; leftovers of a killed run are c
     chmodSync(path.join(root, '.github/workflows/run.yml'), 0o755);
     const umask = process.umask(0o022);
     try {
-      const result = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+      const result = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--security-policy']);
       expect(result.code).toBe(0);
     } finally {
       process.umask(umask);
@@ -247,7 +248,7 @@ describe('case 16: edited files keep their mode; leftovers of a killed run are c
     for (const file of leftovers) writeFileSync(path.join(root, file), 'half-written');
     const unrelated = '.github/workflows/.ci.yml.keep.tmp';
     writeFileSync(path.join(root, unrelated), 'not ours');
-    const result = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    const result = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--security-policy']);
     expect(result.code).toBe(0);
     for (const file of leftovers) {
       expect(existsSync(path.join(root, file)), file).toBe(false);

@@ -200,7 +200,7 @@ describe('generated workflows are never edited', () => {
     const root = repo({ 'go.mod': 'module example.com/w\n', '.github/workflows/ci.yml': generated });
     const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
     expect(readFileSync(path.join(root, '.github/workflows/ci.yml'), 'utf8')).toBe(generated);
-    expect(run.out).toMatch(/\.github\/workflows\/ci\.yml is generated \(line 1: .*\); make these changes in hack\/gen-workflows\.sh: added persist-credentials: false/);
+    expect(run.out).toMatch(/\.github\/workflows\/ci\.yml is generated \(line 1: .*\); make these changes in \.github\/templates\/ci\.yml: added persist-credentials: false/);
   });
 });
 
