@@ -5,7 +5,7 @@
 // shared workflow really runs. Reads go through the GitHub client's on-disk ETag cache.
 import type { RepoView } from './repo-view.js';
 import type { ParsedWorkflow, UsesRef } from './workflow.js';
-import { remoteLabel, remotePath } from './remote.js';
+import { remoteFiles, remoteLabel } from './remote.js';
 import { isSharedAction } from './shared.js';
 
 /** Reads one file of another repository: its text, or undefined when there is no such file. */
@@ -59,10 +59,11 @@ export async function readOnline(repo: RepoView, read: ReadRemoteFile, selfSlug:
     await Promise.all(
       calls.map(async (uses) => {
         const [owner, name] = uses.repo!.split('/') as [string, string];
-        const file = remotePath(uses) ?? '';
-        if (uses.kind === 'reusable-workflow') return fetchOne(owner, name, file, uses.ref);
-        await fetchOne(owner, name, file ? `${file}/action.yml` : 'action.yml', uses.ref);
-        if (store.action(uses) === undefined) await fetchOne(owner, name, file ? `${file}/action.yaml` : 'action.yaml', uses.ref);
+        // An action's action.yaml is asked for only when it has no action.yml.
+        for (const { file, label } of remoteFiles(uses)) {
+          await fetchOne(owner, name, file, uses.ref);
+          if (typeof store.text(label) === 'string') break;
+        }
       }),
     );
     frontier = calls.flatMap((uses) => {

@@ -25,6 +25,18 @@ export function remotePath(uses: UsesRef): string | undefined {
   return uses.name.slice(uses.repo.length + 1);
 }
 
+/**
+ * The files of another repository a `uses:` stands for: the workflow file of a reusable-workflow
+ * call; `action.yml` then `action.yaml` in the directory of an action. `label` keys the store.
+ */
+export function remoteFiles(uses: UsesRef): Array<{ file: string; label: string }> {
+  const path = remotePath(uses);
+  const repo = uses.repo;
+  if (path === undefined || !repo) return [];
+  const files = uses.kind === 'reusable-workflow' ? (path ? [path] : []) : ['action.yml', 'action.yaml'].map((name) => (path ? `${path}/${name}` : name));
+  return files.map((file) => ({ file, label: remoteLabel(repo, file, uses.ref) }));
+}
+
 export class RemoteFiles {
   /** Set once an online pass ran: look-ups that were never attempted then mean "not read". */
   online = false;
@@ -53,48 +65,36 @@ export class RemoteFiles {
 
   /** Why the target of a `uses:` could not be read online, if it could not. */
   failureOf(uses: UsesRef): string | undefined {
-    const file = remotePath(uses);
-    if (file === undefined || !uses.repo) return undefined;
-    const labels = uses.kind === 'reusable-workflow' ? [file] : ['action.yml', 'action.yaml'].map((name) => (file ? `${file}/${name}` : name));
-    for (const label of labels) {
-      const reason = this.failures.get(remoteLabel(uses.repo, label, uses.ref));
-      if (reason) return reason;
-    }
-    return undefined;
+    return remoteFiles(uses)
+      .map(({ label }) => this.failures.get(label))
+      .find((reason) => reason !== undefined);
   }
 
   has(label: string): boolean {
     return this.texts.has(label);
   }
 
-  get size(): number {
-    return this.texts.size;
-  }
-
   /** The remote reusable workflow a job calls, parsed, when it was read and exists. */
   workflow(uses: UsesRef): ParsedWorkflow | undefined {
-    const file = remotePath(uses);
-    if (uses.kind !== 'reusable-workflow' || !file || !uses.repo) return undefined;
-    return this.parse(remoteLabel(uses.repo, file, uses.ref), parseWorkflow);
+    const [target] = uses.kind === 'reusable-workflow' ? remoteFiles(uses) : [];
+    return target ? this.parse(target.label, parseWorkflow) : undefined;
   }
 
   /** The remote composite action a step uses, parsed, when its action.yml / action.yaml was read. */
   action(uses: UsesRef): ParsedWorkflow | undefined {
-    const dir = remotePath(uses);
-    if (uses.kind !== 'action' || dir === undefined || !uses.repo) return undefined;
-    for (const name of ['action.yml', 'action.yaml']) {
-      const parsed = this.parse(remoteLabel(uses.repo, dir ? `${dir}/${name}` : name, uses.ref), parseActionFile);
+    if (uses.kind !== 'action') return undefined;
+    for (const { label } of remoteFiles(uses)) {
+      const parsed = this.parse(label, parseActionFile);
       if (parsed) return parsed;
     }
     return undefined;
   }
 
-  /** Was the target of this `uses:` read (found or known to be absent)? */
+  /** Was the target of this `uses:` read (a workflow found or known absent; an action file found)? */
   verified(uses: UsesRef): boolean {
-    const file = remotePath(uses);
-    if (file === undefined || !uses.repo) return false;
-    if (uses.kind === 'reusable-workflow') return this.texts.has(remoteLabel(uses.repo, file, uses.ref));
-    return ['action.yml', 'action.yaml'].some((name) => this.texts.get(remoteLabel(uses.repo!, file ? `${file}/${name}` : name, uses.ref)));
+    const targets = remoteFiles(uses);
+    if (uses.kind === 'reusable-workflow') return targets.some(({ label }) => this.texts.has(label));
+    return targets.some(({ label }) => Boolean(this.texts.get(label)));
   }
 
   private parse(label: string, parser: (file: string, text: string) => ParsedWorkflow): ParsedWorkflow | undefined {
