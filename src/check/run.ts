@@ -128,7 +128,12 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
   });
   // Where retrofit would add no second copy of a tool the repository runs, the fix is a manual step.
   const stored = facts.stored?.files ?? {};
-  const decisions = coverage(repo, ctx, (file) => stored[file] !== undefined || (repo.has(file) && hasMarker(repo.read(file) ?? '')));
+  // Only gaps get a fix; asking about passing controls would render every template for nothing.
+  const gaps = evaluated.filter((entry) => entry.evidence.status !== 'pass' && entry.evidence.status !== 'not-applicable');
+  const decisions = coverage(repo, ctx, (file) => stored[file] !== undefined || (repo.has(file) && hasMarker(repo.read(file) ?? '')), {
+    only: new Set(gaps.map((entry) => entry.control.id)),
+    known: new Map(gaps.map((entry) => [entry.control.id, entry.evidence])),
+  });
   for (const entry of evaluated) {
     const decision = decisions.get(entry.control.id);
     if (decision && decision.edits.length === 0 && decision.manual.length > 0 && entry.evidence.status !== 'pass') {

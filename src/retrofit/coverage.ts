@@ -80,10 +80,18 @@ function toolRuns(control: Control, repo: RepoView, ctx: PlanContext): string | 
  * planned file is already this tool's (recorded in the state file or carrying the marker): such a
  * control stays managed, so `upgrade` keeps refreshing what it wrote.
  */
-export function coverage(repo: RepoView, ctx: PlanContext, ours: (path: string) => boolean): Map<string, CoverDecision> {
+export interface CoverageScope {
+  /** Decide only for these controls (check asks only about the ones that are not passing). */
+  only?: ReadonlySet<string>;
+  /** Evidence the caller has already read, so no probe runs twice. */
+  known?: ReadonlyMap<string, Evidence>;
+}
+
+export function coverage(repo: RepoView, ctx: PlanContext, ours: (path: string) => boolean, scope: CoverageScope = {}): Map<string, CoverDecision> {
   const decisions = new Map<string, CoverDecision>();
   for (const control of ctx.controls) {
     if (FILE_RULES.has(control.id) || !control.evidence) continue;
+    if (scope.only && !scope.only.has(control.id)) continue;
     let paths: string[];
     try {
       paths = control.outputs(ctx).map((o) => o.path);
@@ -91,7 +99,7 @@ export function coverage(repo: RepoView, ctx: PlanContext, ours: (path: string) 
       continue;
     }
     if (paths.length === 0 || paths.some(ours)) continue;
-    const evidence = evaluate(control, repo, ctx);
+    const evidence = scope.known?.get(control.id) ?? evaluate(control, repo, ctx);
     if (!evidence) continue;
     const decision: CoverDecision = { control: control.id, title: control.title, status: evidence.status, by: evidence.summary, edits: [], manual: [] };
     if (evidence.status === 'pass') {
