@@ -121,17 +121,28 @@ function frameworkCoverage(evaluated: EvaluatedControl[], presetIds: string[]): 
   const applicablePractices = new Set(applicable.flatMap((e) => e.control.practices));
   // Whole frameworks (data/compliance-map.json), for those an applicable control maps to: every
   // requirement the map lists counts, mapped or not, so the number never reads as "all done".
+  // Requirement -> practices per framework, from one pass over the map (not one per requirement).
+  const practicesOf = new Map<string, string[]>();
+  for (const [practiceId, practice] of Object.entries(map.practices)) {
+    for (const [frameworkId, requirementIds] of Object.entries(practice.maps)) {
+      for (const requirement of requirementIds ?? []) {
+        const key = `${frameworkId}\u0000${requirement}`;
+        const list = practicesOf.get(key);
+        if (!list) practicesOf.set(key, [practiceId]);
+        else if (!list.includes(practiceId)) list.push(practiceId);
+      }
+    }
+  }
   const coverage: FrameworkCoverage[] = Object.entries(map.frameworks).flatMap(([id, framework]) => {
     const requirements = Object.keys(framework.requirements).map((requirement) => ({
       id: requirement,
-      practices: Object.entries(map.practices)
-        .filter(([, practice]) => practice.maps[id]?.includes(requirement))
-        .map(([practiceId]) => practiceId),
+      practices: practicesOf.get(`${id}\u0000${requirement}`) ?? [],
     }));
     if (!requirements.some((r) => r.practices.some((p) => applicablePractices.has(p)))) return [];
     const headline = complianceHeadline(requirements, passing);
     const withControl = requirements.filter((r) => r.practices.some((p) => applicablePractices.has(p))).map((r) => r.id);
-    const uncovered = withControl.filter((r) => !headline.evidencedIds.includes(r)).sort();
+    const evidenced = new Set(headline.evidencedIds);
+    const uncovered = withControl.filter((r) => !evidenced.has(r)).sort();
     return [{ id, title: framework.title, total: headline.total, covered: headline.evidenced, uncovered }];
   });
   const presets = presetIds.length > 0 ? getPresets(presetIds) : [];

@@ -4,7 +4,7 @@ import { readRegularFile } from '../read-file.js';
 import type { RepoFacts } from '../model.js';
 import { readState } from '../state.js';
 import { findManifests } from './manifests.js';
-import { readGitInfo } from './git.js';
+import { readGitInfo, type GitInfo } from './git.js';
 import { indexTree, type DirEntryIndex } from './walk.js';
 import { findGoMains, findGoreleaserConfig } from './go-release.js';
 import { findChartReleaser } from './charts.js';
@@ -52,9 +52,10 @@ export async function detect(root: string): Promise<RepoFacts> {
 }
 
 /** Detection over an existing walk of the tree (the session shares it with the evidence view). */
-export async function detectFacts(root: string, index: DirEntryIndex): Promise<RepoFacts> {
+/** `gitInfo`: the git queries when the caller started them early (they then run beside the walk). */
+export async function detectFacts(root: string, index: DirEntryIndex, gitInfo: Promise<GitInfo> = readGitInfo(root)): Promise<RepoFacts> {
   const findings = findManifests(root, index);
-  const git = await readGitInfo(root);
+  const git = await gitInfo;
   const facts: RepoFacts = {
     root,
     isEmpty: !hasExistingContent(root),

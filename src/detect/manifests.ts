@@ -20,6 +20,9 @@ export interface ManifestFindings {
 const CPP_MARKERS = ['CMakeLists.txt', 'meson.build', 'configure.ac', 'conanfile.txt', 'conanfile.py', 'vcpkg.json'];
 const DOCKERFILE = /^(Dockerfile|Containerfile)([.-].+)?$|.+\.(Dockerfile|dockerfile|Containerfile)$/;
 const COMPOSE = /^(docker-)?compose([.-][^/]*)?\.ya?ml$/;
+/** Every file name any manifest test of findManifests can match (a superset: the tests decide). */
+const MANIFEST_NAME =
+  /^(go\.mod|Cargo\.toml|pyproject\.toml|setup\.py|Pipfile|uv\.lock|package\.json|bun\.lockb?|pom\.xml|Chart\.yaml|\.?devcontainer\.json|action\.ya?ml|CMakeLists\.txt|meson\.build|configure\.ac|conanfile\.(txt|py)|vcpkg\.json)$|requirements|\.gradle(\.kts)?$|ockerfile|ontainerfile|compose|\.tf$/i;
 
 /** "" -> "/", "a/b" -> "/a/b": the directory form Dependabot expects. */
 export function dependabotDir(relative: string): string {
@@ -94,22 +97,35 @@ function mavenModules(root: string, dir: string): string[] {
   return [...withoutComments.matchAll(/<module>\s*([^<\s]+)\s*<\/module>/g)].map((m) => path.posix.normalize(path.posix.join(dir, m[1]!.replace(/\/pom\.xml$/, ''))));
 }
 
+const C_SOURCE = new Set(['c', 'cc', 'cpp', 'cxx']);
+
 /** Enough C/C++ sources in production directories, built by a Makefile (eBPF programs, libraries). */
 function hasCSources(index: DirEntryIndex): boolean {
   let sources = 0;
   let makefiles = false;
   for (const [dir, names] of index.files) {
-    if (!isProductionDir(dependabotDir(dir))) continue;
-    sources += names.filter((name) => /\.(c|cc|cpp|cxx)$/.test(name)).length;
-    makefiles ||= names.some((name) => /^(GNUmakefile|[Mm]akefile)$/.test(name));
+    let here = 0;
+    for (const name of names) if (C_SOURCE.has(name.slice(name.lastIndexOf('.') + 1)) && name.includes('.')) here++;
+    const makefile: boolean = !makefiles && names.some((name) => /^(GNUmakefile|[Mm]akefile)$/.test(name));
+    // The directory test is the expensive part: only for directories that would count.
+    if ((here === 0 && !makefile) || !isProductionDir(dependabotDir(dir))) continue;
+    sources += here;
+    makefiles ||= makefile;
   }
   return sources >= 20 && makefiles;
 }
 
 /** Every manifest directory per ecosystem, production and other; monorepos get all of them. */
 export function findManifests(root: string, index: DirEntryIndex): ManifestFindings {
+  // One pass over every file name keeps only the names some test below can match, so each test
+  // then looks at a handful of names instead of the whole tree.
+  const candidates = new Map<string, string[]>();
+  for (const [dir, names] of index.files) {
+    const kept = names.filter((name) => MANIFEST_NAME.test(name));
+    if (kept.length > 0) candidates.set(dir, kept);
+  }
   const byMarker = (test: (names: string[], dir: string) => boolean): string[] =>
-    [...index.files.entries()].filter(([dir, names]) => test(names, dir)).map(([dir]) => dir).sort();
+    [...candidates.entries()].filter(([dir, names]) => test(names, dir)).map(([dir]) => dir).sort();
 
   const goDirs = byMarker((n) => n.includes('go.mod'));
   const cargoDirs = byMarker((n) => n.includes('Cargo.toml'));

@@ -28,20 +28,34 @@ function linkInside(root: string, file: string): boolean {
   }
 }
 
-function add(files: Map<string, string[]>, file: string): void {
-  const slash = file.lastIndexOf('/');
-  const dir = slash < 0 ? '' : file.slice(0, slash);
-  const name = file.slice(slash + 1);
-  const list = files.get(dir);
-  if (list) list.push(name);
-  else files.set(dir, [name]);
-  // Parent directories exist in the index even when they hold no file of their own.
-  for (let parent = dir; parent !== ''; ) {
-    const up = parent.lastIndexOf('/');
-    parent = up < 0 ? '' : parent.slice(0, up);
-    if (!files.has(parent)) files.set(parent, []);
-    else break;
+/** File names per directory, parents included even when they hold no file of their own. */
+function indexPaths(listed: readonly string[]): Map<string, string[]> {
+  const files = new Map<string, string[]>([['', []]]);
+  // Git lists a directory's files together: reusing the last directory's list spares a map
+  // look-up and a parent walk per file.
+  let lastDir: string | undefined;
+  let lastList: string[] = [];
+  for (const file of listed) {
+    const slash = file.lastIndexOf('/');
+    const dir = slash < 0 ? '' : file.slice(0, slash);
+    const name = file.slice(slash + 1);
+    if (dir !== lastDir) {
+      lastDir = dir;
+      const list = files.get(dir);
+      if (list) lastList = list;
+      else {
+        files.set(dir, (lastList = []));
+        for (let parent = dir; parent !== ''; ) {
+          const up = parent.lastIndexOf('/');
+          parent = up < 0 ? '' : parent.slice(0, up);
+          if (!files.has(parent)) files.set(parent, []);
+          else break;
+        }
+      }
+    }
+    lastList.push(name);
   }
+  return files;
 }
 
 /**
@@ -65,11 +79,12 @@ function gitFiles(root: string): string[] | undefined {
     let sorted = true;
     for (const entry of listed.split('\0')) {
       if (!entry) continue;
-      const staged = STAGED.exec(entry);
-      const file = staged ? entry.slice(staged[0].length) : entry;
+      // test(), not exec(): no match array per file; the prefix ends at the first tab.
+      const staged = STAGED.test(entry);
+      const file = staged ? entry.slice(entry.indexOf('\t') + 1) : entry;
       // A path appears twice in a row only for a file with merge-conflict stages.
       if (!file || file.includes('\n') || file === files[files.length - 1]) continue;
-      if (staged ? staged[1] === '160000' || (staged[1] === '120000' && !linkInside(root, file)) : !untrackedFile(root, file)) continue;
+      if (staged ? entry.startsWith('160000') || (entry.startsWith('120000') && !linkInside(root, file)) : !untrackedFile(root, file)) continue;
       if (sorted && files.length > 0 && file < files[files.length - 1]!) sorted = false;
       files.push(file);
     }
@@ -81,7 +96,7 @@ function gitFiles(root: string): string[] | undefined {
 }
 
 /** "<mode> <object> <stage>\t" before a tracked path in `git ls-files --stage` output. */
-const STAGED = /^(\d{6}) [0-9a-f]{40,64} \d\t/;
+const STAGED = /^\d{6} [0-9a-f]{40,64} \d\t/;
 
 /** An untracked path: a regular file, or a symlink to a file inside the tree (untracked entries are few). */
 function untrackedFile(root: string, file: string): boolean {
@@ -122,7 +137,5 @@ function walk(root: string): Map<string, string[]> {
 export function indexTree(root: string): DirEntryIndex {
   const listed = gitFiles(root);
   if (!listed) return { files: walk(root) };
-  const files = new Map<string, string[]>([['', []]]);
-  for (const file of listed) add(files, file);
-  return { files, paths: listed };
+  return { files: indexPaths(listed), paths: listed };
 }

@@ -6,6 +6,7 @@ import type { Control, PlanContext } from '../catalog/types.js';
 import type { Answers, Plan, RepoFacts } from '../model.js';
 import { CATALOG } from '../catalog/index.js';
 import { detectFacts } from '../detect/index.js';
+import { readGitInfo } from '../detect/git.js';
 import { indexTree } from '../detect/walk.js';
 import { RepoView } from '../evidence/repo-view.js';
 import { answerDefaults, resolveAnswers, type AnswerDefaults, type AnswerFlags } from '../answers.js';
@@ -25,8 +26,11 @@ export interface Session {
 
 export async function openSession(directory: string, catalog: readonly Control[] = CATALOG): Promise<Session> {
   const root = path.resolve(directory);
+  // The git queries start first: they run while the tree is listed, and a child forked from a
+  // small process is cheaper than one forked after the index of a large tree is in memory.
+  const git = readGitInfo(root);
   const index = indexTree(root);
-  const facts = await detectFacts(root, index);
+  const facts = await detectFacts(root, index, git);
   return { root, facts, repo: new RepoView(root, index), defaults: answerDefaults(facts), catalog };
 }
 

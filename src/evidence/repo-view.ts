@@ -28,7 +28,8 @@ export class RepoView {
   readonly root: string;
   /** Every file (repository-relative, forward slashes): what git tracks, or the walked tree outside git. */
   readonly files: readonly string[];
-  private readonly exact: Set<string>;
+  /** Names per directory as sets, built for the directories look-ups ask about (a few, not all). */
+  private readonly nameSets = new Map<string, Set<string>>();
   private lowerIndex: Map<string, string[]> | undefined;
   private readonly byDir: ReadonlyMap<string, readonly string[]>;
   private readonly contents = new Map<string, string | undefined>();
@@ -48,7 +49,6 @@ export class RepoView {
       files.sort();
     }
     this.files = files;
-    this.exact = new Set(files);
     this.byDir = index.files;
   }
 
@@ -59,25 +59,35 @@ export class RepoView {
   private get lower(): Map<string, string[]> {
     if (!this.lowerIndex) {
       this.lowerIndex = new Map();
-      for (const file of this.files) {
-        if (depth(file) > MAX_FIND_DEPTH) continue;
-        const key = file.toLowerCase();
-        const list = this.lowerIndex.get(key);
-        if (list) list.push(file);
-        else this.lowerIndex.set(key, [file]);
+      // Directory by directory: only shallow directories' files are visited, not the whole tree.
+      const shallow = [...this.byDir.keys()].filter((dir) => dir === '' || depth(dir) < MAX_FIND_DEPTH).sort();
+      for (const dir of shallow) {
+        for (const file of this.filesIn(dir)) {
+          const key = file.toLowerCase();
+          const list = this.lowerIndex.get(key);
+          if (list) list.push(file);
+          else this.lowerIndex.set(key, [file]);
+        }
       }
     }
     return this.lowerIndex;
   }
 
   has(file: string): boolean {
-    return this.exact.has(file);
+    const slash = file.lastIndexOf('/');
+    const dir = slash < 0 ? '' : file.slice(0, slash);
+    let names = this.nameSets.get(dir);
+    if (!names) {
+      names = new Set(this.byDir.get(dir));
+      this.nameSets.set(dir, names);
+    }
+    return names.has(file.slice(slash + 1));
   }
 
   /** The first existing file among candidates, compared case-insensitively, in candidate order. */
   findFirst(candidates: readonly string[]): string | undefined {
     for (const candidate of candidates) {
-      if (this.exact.has(candidate)) return candidate;
+      if (this.has(candidate)) return candidate;
       const found = depth(candidate) > MAX_FIND_DEPTH ? this.files.filter((f) => f.toLowerCase() === candidate.toLowerCase()) : this.lower.get(candidate.toLowerCase());
       if (found?.length) return found[0];
     }
@@ -101,7 +111,7 @@ export class RepoView {
     let text: string | undefined;
     // Only indexed files are read (symlinks in the index stay inside the repository), only regular
     // files (never a FIFO or a device), never past the size limit.
-    if (this.exact.has(file) && this.staysInside(file)) text = readRegularFile(path.join(this.root, file), MAX_READ_BYTES);
+    if (this.has(file) && this.staysInside(file)) text = readRegularFile(path.join(this.root, file), MAX_READ_BYTES);
     this.contents.set(file, text);
     return text;
   }
