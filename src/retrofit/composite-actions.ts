@@ -11,10 +11,11 @@ import { reachableUnits } from '../evidence/reach.js';
 import { pushReason } from '../evidence/probes/permission-needs.js';
 import { generatedHeader } from '../evidence/probes/generated.js';
 import { unpinnedUses } from '../evidence/probes/pinning.js';
+import { localActionRisks } from '../evidence/probes/action-inputs.js';
 import { nonProductionReason } from '../detect/production.js';
 import type { PinTable } from '../pins.js';
 import { hasMarker } from './markers.js';
-import { auditWorkflow } from './workflow-audit.js';
+import { riskFinding } from './workflow-audit.js';
 import { hardenCompositeAction, type ActionCallers } from './workflow-harden.js';
 import { EditError } from './yaml-doc.js';
 import type { Finding } from './types.js';
@@ -74,10 +75,10 @@ export function planCompositeActions(repo: RepoView, read: (file: string) => str
   const plan: CompositeActionsPlan = { changes: [], findings: [], manual: [], kept: [] };
   const actions = repo.localActions();
   if (actions.length === 0) return plan;
+  // Risks are reported for every action check reads (inputs callers fill with untrusted text included), whatever is done with the file.
+  plan.findings.push(...localActionRisks(repo).map(riskFinding));
   const callers = callersOf(repo);
   for (const action of actions) {
-    // Risks are reported for every action check reads, whatever is done with the file.
-    if (!action.error) plan.findings.push(...auditWorkflow(action));
     if (skip(action.file) || (!action.error && !isComposite(action))) continue;
     const called = callers.get(action.file) ?? { jobs: 0 };
     const elsewhere = called.jobs === 0 ? notOwnCode(action.file) : undefined;
