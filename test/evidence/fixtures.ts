@@ -621,6 +621,7 @@ export const FIXTURES: Fixture[] = [
         '      run: |',
         '        echo "tool ${{ inputs.version }}"',
         '        echo "thanks for ${{ inputs.title }}"',
+        '        echo "dispatched as ${{ github.event.inputs.title }}"',
         '    - shell: bash',
         "      run: echo \"${{ inputs['branch'] }}\"",
         '    - uses: ./.github/actions/echo',
