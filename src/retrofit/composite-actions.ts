@@ -87,7 +87,7 @@ export function planCompositeActions(repo: RepoView, read: (file: string) => str
       for (const ref of unpinnedUses(action.uses)) {
         plan.findings.push({
           path: action.file, line: ref.line, level: 'note',
-          message: `${ref.value} is not pinned; left as is because this action is under ${elsewhere} and no workflow of this repository runs it (test data or a vendored copy)`,
+          message: `${ref.value} is not pinned; left as is because this action is under ${elsewhere} and no workflow of this repository runs it, so it is taken for test data, an example or a vendored copy`,
           fix: 'pin it to a full commit SHA by hand if the action is used',
         });
       }
