@@ -7,6 +7,7 @@ import type { EvidenceLocation } from './types.js';
 import { observePractices, type PracticeVerdict } from './practices.js';
 import { PRACTICES, type PracticeId } from './tools.js';
 import { workflowRisks } from './probes/workflow-risks.js';
+import { localActionRisks } from './probes/action-inputs.js';
 import { isReadOnly } from './probes/permission-needs.js';
 import { repositoryPinning } from './probes/pinning.js';
 import { generatedHeader } from './probes/generated.js';
@@ -96,7 +97,7 @@ export function observeRepository(repo: RepoView, facts: RepoFacts, selfSlug?: s
 
   const workflows = repo.workflows();
   const readable = workflows.filter((w) => !w.error);
-  const risks = [...readable, ...repo.localActions().filter((a) => !a.error)].flatMap(workflowRisks);
+  const risks = [...readable.flatMap((workflow) => workflowRisks(workflow)), ...localActionRisks(repo)];
   const pinning = repositoryPinning(repo);
   const notReadOnly = readable.filter((w) => w.permissions === undefined || !isReadOnly(w.permissions)).map((w) => w.file);
   return {

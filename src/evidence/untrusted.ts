@@ -31,16 +31,26 @@ export interface ExpressionUse {
   offset: number;
 }
 
-/** Every `${{ … }}` in a text whose expression reads an untrusted context. */
-export function untrustedExpressions(text: string): ExpressionUse[] {
+/** `inputs.name`, `inputs['name']` and `inputs["name"]` in an expression: the input names it reads, lower-cased. */
+export function inputsRead(expression: string): string[] {
+  return [...expression.matchAll(/(?<![\w.])inputs(?:\.([\w-]+)|\[\s*['"]([^'"]+)['"]\s*\])/g)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase());
+}
+
+/**
+ * Every `${{ … }}` in a text whose expression reads an untrusted context. In a composite action,
+ * `inputs.*` hold whatever the caller passes: `taintedInputs` names (lower-cased) the inputs that
+ * some caller fills from an untrusted context, so reading them is untrusted too.
+ */
+export function untrustedExpressions(text: string, taintedInputs?: ReadonlySet<string>): ExpressionUse[] {
   const found: ExpressionUse[] = [];
   for (const match of text.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) {
     const expression = (match[1] ?? '').trim();
-    if (UNTRUSTED.test(expression)) found.push({ expression, offset: match.index ?? 0 });
+    if (isUntrustedExpression(expression, taintedInputs)) found.push({ expression, offset: match.index ?? 0 });
   }
   return found;
 }
 
-export function isUntrustedExpression(expression: string): boolean {
-  return UNTRUSTED.test(expression);
+export function isUntrustedExpression(expression: string, taintedInputs?: ReadonlySet<string>): boolean {
+  if (UNTRUSTED.test(expression)) return true;
+  return taintedInputs !== undefined && taintedInputs.size > 0 && inputsRead(expression).some((name) => taintedInputs.has(name));
 }

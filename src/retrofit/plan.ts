@@ -1,6 +1,6 @@
 // The retrofit plan: the `create` plan laid over an existing repository. New files are created;
 // files this tool generated earlier follow the upgrade rules; dependabot.yml is merged; existing
-// workflows are hardened and audited; everything else that exists is kept and reported.
+// workflows and composite actions are hardened and audited; everything else that exists is kept and reported.
 import type { Answers, Plan, PlannedFile, SecurityCommitments } from '../model.js';
 import { orgPolicy } from './org-policy.js';
 import { releaseState } from './releases.js';
@@ -18,6 +18,7 @@ import { hasMarker } from './markers.js';
 import { mergeDependabot } from './dependabot-merge.js';
 import { hardenWorkflow } from './workflow-harden.js';
 import { auditWorkflow } from './workflow-audit.js';
+import { planCompositeActions } from './composite-actions.js';
 import { parseWorkflow } from '../evidence/workflow.js';
 import { checkRenovate } from './renovate-check.js';
 import { missingSecuritySections, SECURITY_POLICY_PATHS } from './security-md.js';
@@ -281,6 +282,14 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
       continue;
     }
     result.changes.push({ path, before: text, after: edit.after, action: 'harden', details: edit.details, controls: edit.controls, safe: true });
+  }
+  // The repository's composite actions: risks reported, steps hardened like a workflow's (a file another edit owns waits for the next run).
+  const actions = planCompositeActions(session.repo, read, table, (file) => handled.has(file) || result.changes.some((c) => c.path === file));
+  result.findings.push(...actions.findings);
+  result.manual.push(...actions.manual);
+  result.kept.push(...actions.kept);
+  for (const change of actions.changes) {
+    result.changes.push({ ...change, action: 'harden', controls: ['pinned-actions', 'workflow-permissions'], safe: true });
   }
 
   if (facts.renovateConfig) {

@@ -1,15 +1,16 @@
 // Hardening of an existing (hand-written) workflow, in the spirit of StepSecurity's
 // secure-workflows: pin `uses:` to commit SHAs with a version comment, add a least-privilege
 // top-level `permissions:`, and `persist-credentials: false` on checkouts of jobs that do not push.
+// The steps of the repository's composite actions get the same pins and checkout edits.
 // Nothing else changes: every edit is a splice at source offsets, checked by re-parsing.
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { PinTable } from '../pins.js';
 import { loadPins } from '../pins.js';
 import { afterLine, applySplices, columnOf, eolOf, lineOf, lineStart, linesAt, type Splice } from './text.js';
 import { anchorAround, EditError, isFlow, parseForEdit, toModel, verifyEdit, type ParsedYaml } from './yaml-doc.js';
 import { decidePin } from './uses-ref.js';
 import { isReadOnly, jobNeeds, pushReason, writeScopes, type Access, type Scopes } from '../evidence/probes/permission-needs.js';
-import { parseUses, parseWorkflow, type ParsedWorkflow } from '../evidence/workflow.js';
+import { parseActionFile, parseUses, parseWorkflow, type ParsedWorkflow } from '../evidence/workflow.js';
 import { tagRequired } from '../evidence/probes/pinning.js';
 import type { EditResult, Finding } from './types.js';
 
@@ -106,7 +107,6 @@ class Hardener {
   }
 
   hardenJob(jobId: string, job: YAMLMap): void {
-    const jobModel = obj(obj(this.model['jobs'])[jobId]);
     const reusable = pairOf(job, 'uses');
     if (reusable) this.pin(reusable.value, (m, v) => (obj(obj(m['jobs'])[jobId])['uses'] = v));
     const stepsNode = pairOf(job, 'steps')?.value;
@@ -115,39 +115,68 @@ class Hardener {
     // When the top level's writes are about to move to the jobs that need them, judge by that.
     const top = this.willRestrictTop() ? { contents: 'read' } : this.workflow.permissions;
     const pushes = probed ? pushReason(probed, top) : undefined;
+    this.hardenSteps(`job "${jobId}"`, stepsNode, (m) => obj(obj(m['jobs'])[jobId])['steps'], pushes);
+  }
+
+  /**
+   * Pin each step's `uses:` and add `persist-credentials: false` to checkouts, unless `pushes`
+   * says why the credentials are needed. `stepsOf` finds the same sequence in a model of the file.
+   */
+  hardenSteps(where: string, stepsNode: YAMLSeq, stepsOf: (m: Model) => unknown, pushes: string | undefined): void {
+    const current = stepsOf(this.model) as unknown[];
     stepsNode.items.forEach((step, index) => {
       if (!isMap(step)) return;
       const uses = pairOf(step, 'uses');
-      const stepModel = () => (m: Model) => obj((obj(obj(m['jobs'])[jobId])['steps'] as unknown[])[index]);
-      if (uses) this.pin(uses.value, (m, v) => (stepModel()(m)['uses'] = v));
+      const stepModel = (m: Model) => obj((stepsOf(m) as unknown[])[index]);
+      if (uses) this.pin(uses.value, (m, v) => (stepModel(m)['uses'] = v));
       const usesValue = isScalar(uses?.value) ? String(uses.value.value) : '';
       if (!usesValue.startsWith('actions/checkout@')) return;
-      const current = obj((jobModel['steps'] as unknown[])[index]);
-      if (obj(current['with'])['persist-credentials'] !== undefined) return;
+      if (obj(obj(current[index])['with'])['persist-credentials'] !== undefined) return;
       const at = (uses?.key as Scalar).range?.[0];
-      if (pushes) return this.note(at, `checkout in job "${jobId}" keeps its credentials because ${pushes}`);
-      this.addPersistCredentials(jobId, step, at ?? 0, (m) => stepModel()(m));
+      if (pushes) return this.note(at, `checkout in ${where} keeps its credentials because ${pushes}`);
+      this.addPersistCredentials(where, step, at ?? 0, stepModel);
     });
   }
 
-  addPersistCredentials(jobId: string, step: YAMLMap, at: number, stepOf: (m: Model) => Model): void {
+  /**
+   * A composite action (action.yml): its `runs.steps` are hardened like a job's steps. Nothing
+   * else applies: an action has no `permissions:` (its callers' jobs grant the token).
+   */
+  runAction(callers: ActionCallers): void {
+    const root = this.parsed.doc.contents;
+    if (!isMap(root) || isFlow(root)) throw new EditError(this.file, 'is not a block mapping at the top level; left untouched');
+    const runsPair = pairOf(root, 'runs');
+    const runs = runsPair?.value;
+    if (!isMap(runs) || isFlow(runs)) return this.note((runsPair?.key as Scalar | undefined)?.range?.[0] ?? 0, 'has no runs: mapping that can be edited (alias or flow style?); left untouched');
+    const stepsNode = pairOf(runs, 'steps')?.value;
+    if (!isSeq(stepsNode)) return;
+    const probed = this.probedJobs.get('runs');
+    // The token is the calling job's: its checkout credentials are needed if the action or any job that runs it pushes.
+    const pushes =
+      (probed ? pushReason(probed, undefined) : undefined) ??
+      callers.pushes ??
+      (callers.jobs === 0 ? 'no workflow of this repository runs this action, so whether its callers push with those credentials is not known' : undefined);
+    this.hardenSteps('the composite action', stepsNode, (m) => obj(m['runs'])['steps'], pushes);
+  }
+
+  addPersistCredentials(where: string, step: YAMLMap, at: number, stepOf: (m: Model) => Model): void {
     const fix = 'add `with: persist-credentials: false` to the checkout step by hand';
-    if (isFlow(step)) return this.note(at, `checkout step in job "${jobId}" is a flow mapping`, fix);
-    if (pairOf(step, '<<')) return this.note(at, `checkout step in job "${jobId}" uses a merge key (<<)`, fix);
+    if (isFlow(step)) return this.note(at, `checkout step in ${where} is a flow mapping`, fix);
+    if (pairOf(step, '<<')) return this.note(at, `checkout step in ${where} uses a merge key (<<)`, fix);
     const anchor = anchorAround(this.parsed, at);
-    if (anchor) return this.note(at, `checkout step in job "${jobId}" is inside the anchor &${anchor}, which is reused elsewhere`, fix);
+    if (anchor) return this.note(at, `checkout step in ${where} is inside the anchor &${anchor}, which is reused elsewhere`, fix);
     const text = this.parsed.text;
     const withPair = pairOf(step, 'with');
     if (withPair) {
       const withMap = withPair.value;
-      if (!isMap(withMap) || isFlow(withMap) || withMap.items.length === 0) return this.note(at, `checkout step in job "${jobId}" has a with: that is not a block mapping`, fix);
+      if (!isMap(withMap) || isFlow(withMap) || withMap.items.length === 0) return this.note(at, `checkout step in ${where} has a with: that is not a block mapping`, fix);
       const last = withMap.items[withMap.items.length - 1] as Pair;
       const column = columnOf(text, (withMap.items[0]?.key as Scalar).range?.[0] ?? 0);
       const offset = afterPair(text, last);
       this.edits.push({
         splice: { start: offset, end: offset, text: linesAt(text, offset, [`${' '.repeat(column)}persist-credentials: false`], this.eol) },
         apply: (m) => (obj(stepOf(m)['with'])['persist-credentials'] = false),
-        change: `added persist-credentials: false to the checkout in job "${jobId}" (line ${lineOf(text, at)})`,
+        change: `added persist-credentials: false to the checkout in ${where} (line ${lineOf(text, at)})`,
       });
       return;
     }
@@ -159,7 +188,7 @@ class Hardener {
     this.edits.push({
       splice: { start: offset, end: offset, text: linesAt(text, offset, [`${pad}with:`, `${pad}  persist-credentials: false`], this.eol) },
       apply: (m) => (stepOf(m)['with'] = { 'persist-credentials': false }),
-      change: `added persist-credentials: false to the checkout in job "${jobId}" (line ${lineOf(text, at)})`,
+      change: `added persist-credentials: false to the checkout in ${where} (line ${lineOf(text, at)})`,
     });
   }
 
@@ -303,23 +332,45 @@ function describeScopes(scopes: Scopes): string {
   return Object.entries(scopes).map(([scope, access]) => `${scope}: ${access}`).join(', ');
 }
 
+/** The jobs of this repository that run a composite action, as far as its checkout credentials go. */
+export interface ActionCallers {
+  /** How many workflow jobs run the action (directly or through another local action). */
+  jobs: number;
+  /** Why one of them pushes with the credentials a checkout leaves behind; undefined when none does. */
+  pushes?: string | undefined;
+}
+
 /** The edits to make, planned on a parse that is released before the result is verified (large files). */
-function planEdits(file: string, text: string, table: PinTable): { edits: Edit[]; findings: Finding[]; model: Model; workflow: ParsedWorkflow } {
+function planEdits(file: string, text: string, table: PinTable, callers?: ActionCallers): { edits: Edit[]; findings: Finding[]; model: Model; workflow: ParsedWorkflow } {
   const parsed = parseForEdit(file, text);
   const model = obj(toModel(parsed.doc));
-  const workflow = parseWorkflow(file, text);
+  const workflow = callers ? parseActionFile(file, text) : parseWorkflow(file, text);
   const hardener = new Hardener(file, parsed, model, table, workflow);
-  hardener.run();
+  if (callers) hardener.runAction(callers);
+  else hardener.run();
   return { edits: hardener.edits, findings: hardener.findings, model, workflow };
 }
 
-/** Harden one workflow; throws EditError when the file cannot be edited safely (left untouched). */
-export function hardenWorkflow(file: string, text: string, table: PinTable = loadPins()): EditResult & { workflow: ParsedWorkflow } {
-  const { edits, findings, model, workflow } = planEdits(file, text, table);
+function applyEdits(file: string, text: string, planned: ReturnType<typeof planEdits>): EditResult & { workflow: ParsedWorkflow } {
+  const { edits, findings, model, workflow } = planned;
   if (edits.length === 0) return { after: text, changes: [], findings, workflow };
   const after = applySplices(text, edits.map((e) => e.splice));
   // The edits apply to the model in place: it is not used afterwards, so no copy is needed.
   for (const edit of edits) edit.apply(model);
   verifyEdit(file, after, model);
   return { after, changes: edits.map((e) => e.change), findings, workflow };
+}
+
+/** Harden one workflow; throws EditError when the file cannot be edited safely (left untouched). */
+export function hardenWorkflow(file: string, text: string, table: PinTable = loadPins()): EditResult & { workflow: ParsedWorkflow } {
+  return applyEdits(file, text, planEdits(file, text, table));
+}
+
+/**
+ * Harden one composite action (action.yml with `runs.using: composite`): pins in `runs.steps` and
+ * `persist-credentials: false` on its checkouts when neither it nor the jobs that run it push.
+ * Throws EditError when the file cannot be edited safely (left untouched).
+ */
+export function hardenCompositeAction(file: string, text: string, callers: ActionCallers, table: PinTable = loadPins()): EditResult & { workflow: ParsedWorkflow } {
+  return applyEdits(file, text, planEdits(file, text, table, callers));
 }

@@ -6,6 +6,7 @@ import { at, observe } from './helpers.js';
 import { generatedHeader } from '../../src/evidence/probes/generated.js';
 import { jobNeeds, privilegeReason } from '../../src/evidence/probes/permission-needs.js';
 import { workflowRisks } from '../../src/evidence/probes/workflow-risks.js';
+import { localActionRisks } from '../../src/evidence/probes/action-inputs.js';
 import { parseWorkflow } from '../../src/evidence/workflow.js';
 
 const cleanups: Array<() => void> = [];
@@ -71,6 +72,22 @@ describe('untrusted expressions and dangerous triggers', () => {
     }
     const risks = workflowRisks(o.repo.workflows()[0]!);
     expect(risks.map((r) => r.detail)).toEqual(['github.event.issue.title', 'github.event.comment.body', 'github.event.commits[0].message', 'github.event.pull_request.head.ref']);
+  });
+
+  it("a composite action's inputs are untrusted where a caller fills them from an untrusted context (directly, through another action, or by default)", async () => {
+    const fx = fixture('composite-action-inputs');
+    const o = await observe(fx, cleanups);
+    const greet = '.github/actions/greet/action.yml';
+    const echo = '.github/actions/echo/action.yml';
+    for (const seen of o.both) {
+      expect(seen.workflows.injection).toEqual([at(fx, echo, 'inputs.text'), at(fx, greet, 'thanks for'), at(fx, greet, "inputs['branch']")]);
+    }
+    const risks = localActionRisks(o.repo);
+    expect(risks.map((r) => r.message)).toEqual([
+      expect.stringContaining(`(${greet}:${at(fx, greet, 'text:').line} passes \${{ inputs.title }} as text)`),
+      expect.stringContaining(`(.github/workflows/greet.yml:${at(fx, '.github/workflows/greet.yml', 'Title:').line} passes \${{ github.event.issue.title }} as Title)`),
+      expect.stringContaining('(its default is ${{ github.head_ref }})'),
+    ]);
   });
 
   it('privileged triggers checking out or fetching the pull request head; the base branch, a read-only fetch and plain pull_request are safe', async () => {

@@ -69,6 +69,34 @@ const STATES: Record<string, Record<string, string>> = {
       '          args: release --clean',
     ),
   },
+  'hardened CI workflow running a composite action that is not (unpinned steps, checkout keeps credentials)': {
+    'go.mod': 'module example.com/widget\n',
+    'main.go': 'package main\n',
+    '.github/workflows/ci.yml': lines(
+      'name: ci',
+      'on: [pull_request]',
+      'permissions:',
+      '  contents: read',
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-24.04',
+      '    timeout-minutes: 30',
+      '    steps:',
+      '      - uses: ./.github/actions/setup',
+      '      - run: go test ./...',
+    ),
+    '.github/actions/setup/action.yml': lines(
+      'name: setup',
+      'description: Check out the code and install Go',
+      'runs:',
+      '  using: composite',
+      '  steps:',
+      '    - uses: actions/checkout@v7',
+      '    - uses: actions/setup-go@v7',
+      '      with:',
+      '        go-version-file: go.mod',
+    ),
+  },
 };
 
 const met = (status: string | undefined) => status === 'pass' || status === 'not-applicable';

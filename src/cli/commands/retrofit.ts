@@ -35,8 +35,11 @@ them. An existing .github/dependabot.yml gets the missing ecosystems and directo
 order kept). Existing workflows are hardened: unpinned uses: pinned to a SHA with a version comment
 (only for actions in the pin table, at the version they already use), a top-level
 permissions: contents: read where missing and no job needs more, persist-credentials: false on
-checkouts of jobs that do not push. Risky patterns (untrusted input in run:, PR-head checkouts under
-pull_request_target) are reported with file:line and the fix, never rewritten. Every other existing
+checkouts of jobs that do not push. The steps of the repository's composite actions (action.yml)
+get the same pins, and persist-credentials: false when neither the action nor a job running it
+pushes. Risky patterns (untrusted input in run:, also a composite action's inputs a caller fills
+from it; PR-head checkouts under pull_request_target) are reported with file:line and the fix,
+never rewritten. Every other existing
 file (your SECURITY.md, a workflow with the same name as a generated one) is kept and reported.
 
 Options

@@ -2,6 +2,7 @@ import type { Evidence, EvidenceLocation, RepoView } from '../../catalog/types.j
 import { fail, partial, pass } from '../../evidence/kit.js';
 import type { ParsedWorkflow } from '../../evidence/workflow.js';
 import { workflowRisks } from '../../evidence/probes/workflow-risks.js';
+import { localActionRisks } from '../../evidence/probes/action-inputs.js';
 import { isReadOnly, jobNeeds, writeScopes } from '../../evidence/probes/permission-needs.js';
 
 interface Finding {
@@ -46,14 +47,12 @@ export const evidence = (repo: RepoView): Evidence => {
   const workflows = repo.workflows().filter((w) => !w.error);
   if (workflows.length === 0) return { status: 'not-applicable', summary: 'No workflows.', locations: [] };
   const findings = workflows.flatMap(inspect);
-  for (const source of [...workflows, ...repo.localActions().filter((a) => !a.error)]) {
-    for (const risk of workflowRisks(source)) {
-      findings.push({
-        severity: 'fail',
-        text: risk.kind === 'injection' ? `${risk.file}: untrusted input expanded inside run: (script injection: \${{ ${risk.detail} }})` : `${risk.file}: ${risk.message}`,
-        location: { file: risk.file, line: risk.line },
-      });
-    }
+  for (const risk of [...workflows.flatMap((workflow) => workflowRisks(workflow)), ...localActionRisks(repo)]) {
+    findings.push({
+      severity: 'fail',
+      text: risk.kind === 'injection' ? `${risk.file}: untrusted input expanded inside run: (script injection: \${{ ${risk.detail} }})` : `${risk.file}: ${risk.message}`,
+      location: { file: risk.file, line: risk.line },
+    });
   }
   if (findings.length === 0) {
     return pass(`All ${workflows.length} workflows default to a read-only token; no dangerous triggers or untrusted expressions in run: scripts.`);

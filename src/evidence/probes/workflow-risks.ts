@@ -1,7 +1,7 @@
 // Script injection and privileged checkouts in one workflow or composite action: the single
 // judgement `check` (workflow-permissions) and `retrofit` (its report) both use.
 import type { ParsedWorkflow, WorkflowStep } from '../workflow.js';
-import { PRIVILEGED_TRIGGERS, PULL_REQUEST_HEAD, untrustedExpressions } from '../untrusted.js';
+import { inputsRead, PRIVILEGED_TRIGGERS, PULL_REQUEST_HEAD, untrustedExpressions } from '../untrusted.js';
 
 export type RiskKind = 'injection' | 'pr-head-checkout';
 
@@ -26,25 +26,32 @@ function lineInValue(firstLine: number, block: boolean, value: string, offset: n
   return block ? firstLine + 1 + newlines : firstLine + newlines;
 }
 
-function injections(workflow: ParsedWorkflow, job: string, step: WorkflowStep): WorkflowRisk[] {
+/** Input name (lower-cased) -> where its untrusted value comes from, for a composite action's `inputs.*`. */
+export type TaintedInputs = ReadonlyMap<string, string>;
+
+function injections(workflow: ParsedWorkflow, job: string, step: WorkflowStep, tainted: TaintedInputs | undefined): WorkflowRisk[] {
   const risks: WorkflowRisk[] = [];
-  const report = (expression: string, line: number, where: string) =>
+  const names = tainted ? new Set(tainted.keys()) : undefined;
+  const report = (expression: string, line: number, where: string) => {
+    // An input is untrusted only through what its caller passes: say which caller.
+    const source = inputsRead(expression).map((name) => tainted?.get(name)).find((s) => s !== undefined);
     risks.push({
       kind: 'injection',
       file: workflow.file,
       line,
       job,
       detail: expression,
-      message: `job "${job}" expands \${{ ${expression} }} inside ${where}, which lets whoever writes that text inject commands`,
+      message: `job "${job}" expands \${{ ${expression} }} inside ${where}, which lets whoever writes that text inject commands${source ? ` (${source})` : ''}`,
       fix: injectionFix(expression),
     });
+  };
   if (step.run !== undefined) {
-    for (const use of untrustedExpressions(step.run)) report(use.expression, lineInValue(step.runLine ?? step.line, step.runBlock ?? false, step.run, use.offset), 'run:');
+    for (const use of untrustedExpressions(step.run, names)) report(use.expression, lineInValue(step.runLine ?? step.line, step.runBlock ?? false, step.run, use.offset), 'run:');
   }
   const script = step.with['script'];
   if (step.uses?.name.toLowerCase() === 'actions/github-script' && typeof script === 'string') {
     const first = step.withLines['script'] ?? step.line;
-    for (const use of untrustedExpressions(script)) report(use.expression, lineInValue(first, script.includes('\n'), script, use.offset), 'an actions/github-script script');
+    for (const use of untrustedExpressions(script, names)) report(use.expression, lineInValue(first, script.includes('\n'), script, use.offset), 'an actions/github-script script');
   }
   return risks;
 }
@@ -98,13 +105,16 @@ function privilegedCheckouts(workflow: ParsedWorkflow, job: string, step: Workfl
   return risks;
 }
 
-/** Every injection and privileged-checkout risk of a workflow (or composite action: triggers = []). */
-export function workflowRisks(workflow: ParsedWorkflow): WorkflowRisk[] {
+/**
+ * Every injection and privileged-checkout risk of a workflow (or composite action: triggers = []).
+ * `tainted`: a composite action's inputs that callers fill from untrusted contexts.
+ */
+export function workflowRisks(workflow: ParsedWorkflow, tainted?: TaintedInputs): WorkflowRisk[] {
   const privileged = workflow.triggers.filter((t) => (PRIVILEGED_TRIGGERS as readonly string[]).includes(t));
   const risks: WorkflowRisk[] = [];
   for (const job of workflow.jobs) {
     for (const step of job.steps) {
-      risks.push(...injections(workflow, job.id, step));
+      risks.push(...injections(workflow, job.id, step, tainted));
       if (privileged.length > 0) risks.push(...privilegedCheckouts(workflow, job.id, step, privileged));
     }
     // A privileged workflow handing the pull request's head to a reusable workflow makes it check that out.
