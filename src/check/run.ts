@@ -116,6 +116,8 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
     notes.push(`Online: ${stats.requested} files of other repositories asked for, ${stats.found} found${stats.failed.length ? `, ${stats.failed.length} could not be read (first: ${stats.failed[0]!.file}: ${stats.failed[0]!.reason})` : ''}.`);
   }
   const required = new Set(ctx.controls.map((c) => c.id));
+  // Controls the target asks for that this version cannot write yet: not required, and the report says why.
+  const pending = new Map(ctx.pending.map((p) => [p.control.id, p.reason]));
   const evaluated: EvaluatedControl[] = catalog.map((control) => {
     const applies = control.appliesTo?.(profile) ?? true;
     // Only gaps need the generated paths (where a fix lands); some controls' outputs() render templates.
@@ -123,7 +125,12 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
     const paths = () => (files ??= outputPaths(control, ctx));
     const evidence = evaluate(control, repo, ctx, paths);
     // A control that does not apply but is in place anyway (e.g. Renovate instead of Dependabot) shows as passing.
-    if (applies || evidence.status === 'pass') return { control, applies: true, evidence, files: evidence.status === 'pass' ? [] : paths() };
+    if (evidence.status === 'pass') return { control, applies: true, evidence, files: [] };
+    const pendingReason = pending.get(control.id);
+    if (pendingReason !== undefined) {
+      return { control, applies: false, files: [], evidence: { status: 'not-applicable', summary: `Not required yet: ${pendingReason}`, locations: [] } };
+    }
+    if (applies) return { control, applies: true, evidence, files: paths() };
     return { control, applies, files: [], evidence: { status: 'not-applicable', summary: 'Does not apply to this project (its languages, artifacts or choices).', locations: [] } };
   });
   // Where retrofit would add no second copy of a tool the repository runs, the fix is a manual step.
