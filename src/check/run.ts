@@ -116,8 +116,6 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
     notes.push(`Online: ${stats.requested} files of other repositories asked for, ${stats.found} found${stats.failed.length ? `, ${stats.failed.length} could not be read (first: ${stats.failed[0]!.file}: ${stats.failed[0]!.reason})` : ''}.`);
   }
   const required = new Set(ctx.controls.map((c) => c.id));
-  // Controls the target asks for that this version cannot write yet: not required, and the report says why.
-  const pending = new Map(ctx.pending.map((p) => [p.control.id, p.reason]));
   const evaluated: EvaluatedControl[] = catalog.map((control) => {
     const applies = control.appliesTo?.(profile) ?? true;
     // Only gaps need the generated paths (where a fix lands); some controls' outputs() render templates.
@@ -126,7 +124,8 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
     const evidence = evaluate(control, repo, ctx, paths);
     // A control that does not apply but is in place anyway (e.g. Renovate instead of Dependabot) shows as passing.
     if (evidence.status === 'pass') return { control, applies: true, evidence, files: [] };
-    const pendingReason = pending.get(control.id);
+    // A control this version cannot write yet counts at no level (whatever the target), and the report says why.
+    const pendingReason = control.pending?.();
     if (pendingReason !== undefined) {
       return { control, applies: false, files: [], evidence: { status: 'not-applicable', summary: `Not required yet: ${pendingReason}`, locations: [] } };
     }

@@ -28,7 +28,7 @@ function requiredChecks(plan: Plan): string[] {
 }
 
 /** Writes a plan's files into a fresh directory and audits it with the same catalog. */
-async function roundTrip(chosen: Partial<Answers>, catalog: readonly Control[]) {
+async function roundTrip(chosen: Partial<Answers>, catalog: readonly Control[], level?: string) {
   const all = answers(chosen);
   const plan = await createPlan(planContext(buildProfile(all, repoFacts(all), TEST_DATE), catalog));
   const root = mkdtempSync(path.join(os.tmpdir(), 'secure-cncf-gate-'));
@@ -38,7 +38,7 @@ async function roundTrip(chosen: Partial<Answers>, catalog: readonly Control[]) 
       writeFileSync(path.join(root, file.path), file.content);
     }
     writeFileSync(path.join(root, 'go.mod'), 'module example.com/widget\n\ngo 1.24\n');
-    const { report } = await runCheck({ directory: root, catalog });
+    const { report } = await runCheck({ directory: root, catalog, level });
     return report;
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -80,6 +80,13 @@ describe('check-gate without a pinned release of the secure-cncf action (the shi
     expect(report.gaps).toEqual([]);
     expect(report.targetMet).toBe(true);
     expect(report.achievedLevel).toBe(3);
+  }, 60_000);
+
+  it('below level 2 too it counts at no level: a generated level-2 repository audited for level 1 achieves level 2', async () => {
+    const report = await roundTrip({ level: 2 }, CATALOG, '1');
+    expect(report.controls.find((c) => c.id === 'check-gate')).toMatchObject({ status: 'not-applicable', required: false });
+    expect(report.achievedLevel).toBe(2);
+    expect(report.nextLevel?.steps.map((step) => step.id)).not.toContain('check-gate');
   }, 60_000);
 
   it('the plan context lists the gate as pending, not as a selected control', () => {
