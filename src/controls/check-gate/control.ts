@@ -3,7 +3,7 @@ import type { Profile } from '../../model.js';
 import { loadPins, pinUsable, usesRef, type PinTable } from '../../pins.js';
 import { workflowData } from '../common.js';
 import { evidence } from './evidence.js';
-import { CHECK_ACTION } from './names.js';
+import { CHECK_ACTION, CHECK_GATE_PATH } from './names.js';
 
 export { CHECK_ACTION };
 
@@ -40,7 +40,7 @@ export function makeCheckGate(pins: () => PinTable = () => loadPins()): Control 
     pending: () => (pinUsable(CHECK_ACTION, pins()) ? undefined : CHECK_GATE_PENDING),
     outputs: ({ profile }) => [
       {
-        path: '.github/workflows/secure-cncf-check.yml',
+        path: CHECK_GATE_PATH,
         template: 'check-gate/secure-cncf-check.yml.ejs',
         data: checkGateData(profile, pins()),
       },
