@@ -1,12 +1,13 @@
-import type { Control } from './types.js';
+import type { Control, PendingControl } from './types.js';
 import type { Level, PresetSettings, Profile } from '../model.js';
 import { presetSettings, requiredControlIds } from '../presets.js';
 
 /**
- * The controls a profile's level (and compliance presets) require that apply to the project.
+ * The controls a profile's level (and compliance presets) require that apply to the project,
+ * whether or not this version can write them yet (`splitPending` separates those).
  * `settings` are the selected presets' merged settings (the plan context passes the ones it holds).
  */
-export function selectControls(
+export function wantedControls(
   profile: Profile,
   catalog: readonly Control[],
   settings: PresetSettings | undefined = profile.answers.compliance.length ? presetSettings(profile.answers.compliance) : undefined,
@@ -22,4 +23,25 @@ export function selectControls(
     (control) =>
       (control.level <= level || (required.has(control.id) && control.level <= presetFloor)) && (control.appliesTo?.(profile) ?? true),
   );
+}
+
+/** Wanted controls split into those that can be written now and those still pending (with why). */
+export function splitPending(wanted: readonly Control[]): { ready: Control[]; pending: PendingControl[] } {
+  const ready: Control[] = [];
+  const pending: PendingControl[] = [];
+  for (const control of wanted) {
+    const reason = control.pending?.();
+    if (reason === undefined) ready.push(control);
+    else pending.push({ control, reason });
+  }
+  return { ready, pending };
+}
+
+/** The controls a profile's level and presets require that apply and can be written today. */
+export function selectControls(
+  profile: Profile,
+  catalog: readonly Control[],
+  settings: PresetSettings | undefined = profile.answers.compliance.length ? presetSettings(profile.answers.compliance) : undefined,
+): Control[] {
+  return splitPending(wantedControls(profile, catalog, settings)).ready;
 }

@@ -24,6 +24,11 @@ export interface PlanContext {
   /** The selected presets' settings merged (the strictest of each); undefined without presets. */
   readonly settings: PresetSettings | undefined;
   /**
+   * Controls the level or presets ask for that this version of the tool cannot write yet (see
+   * `Control.pending`), with the reason: left out of `controls`, reported by the generator.
+   */
+  readonly pending: readonly PendingControl[];
+  /**
    * Retrofit only: controls whose files are not written because the repository already does the
    * work (its own CodeQL, Scorecard, release pipeline...). Controls that describe the whole plan
    * (the ruleset's required checks) leave these out, so nothing waits for a check no workflow runs.
@@ -31,6 +36,12 @@ export interface PlanContext {
   readonly covered?: ReadonlySet<string>;
   /** Retrofit only: whether the repository has release tags ('unknown' without git history). */
   readonly releases?: 'tagged' | 'none' | 'unknown';
+}
+
+/** A control the plan asks for but that cannot be written yet, and why. */
+export interface PendingControl {
+  readonly control: Control;
+  readonly reason: string;
 }
 
 /** An edit a control's retrofit hook proposes to an existing file (the smallest change that completes it). */
@@ -66,6 +77,13 @@ export interface Control {
   practices: string[];
   /** Whether the control makes sense for this project (languages, artifacts). Default: always. */
   appliesTo?: (profile: Profile) => boolean;
+  /**
+   * Why this version of secure-cncf cannot write the control yet, though the level asks for it
+   * (the check gate before a release of its action is pinned); undefined when it can. A pending
+   * control is not selected: nothing is generated for it, nothing waits for it (required checks),
+   * and `check` reports it as not required, with this reason, unless the repository has it anyway.
+   */
+  pending?: () => string | undefined;
   /** The files it renders. Controls that are properties of other files (e.g. pinning) render none. */
   outputs: (ctx: PlanContext) => ControlOutput[];
   /** Audits an existing repository for this control (`secure-cncf check`); reads, never writes. */

@@ -123,7 +123,13 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
     const paths = () => (files ??= outputPaths(control, ctx));
     const evidence = evaluate(control, repo, ctx, paths);
     // A control that does not apply but is in place anyway (e.g. Renovate instead of Dependabot) shows as passing.
-    if (applies || evidence.status === 'pass') return { control, applies: true, evidence, files: evidence.status === 'pass' ? [] : paths() };
+    if (evidence.status === 'pass') return { control, applies: true, evidence, files: [] };
+    // A control this version cannot write yet counts at no level (whatever the target), and the report says why.
+    const pendingReason = control.pending?.();
+    if (pendingReason !== undefined) {
+      return { control, applies: false, files: [], evidence: { status: 'not-applicable', summary: `Not required yet: ${pendingReason}`, locations: [] } };
+    }
+    if (applies) return { control, applies: true, evidence, files: paths() };
     return { control, applies, files: [], evidence: { status: 'not-applicable', summary: 'Does not apply to this project (its languages, artifacts or choices).', locations: [] } };
   });
   // Where retrofit would add no second copy of a tool the repository runs, the fix is a manual step.

@@ -3,7 +3,7 @@
 // for", so no control looks the catalog up by itself.
 import type { Control, PlanContext } from '../catalog/types.js';
 import type { PresetSettings, Profile } from '../model.js';
-import { selectControls } from '../catalog/select.js';
+import { splitPending, wantedControls } from '../catalog/select.js';
 import { presetSettings } from '../presets.js';
 
 /**
@@ -15,7 +15,7 @@ export function planContext(
   catalog: readonly Control[],
   settings: PresetSettings | undefined = profile.answers.compliance.length > 0 ? presetSettings(profile.answers.compliance) : undefined,
 ): PlanContext {
-  const controls = selectControls(profile, catalog, settings);
+  const { ready: controls, pending } = splitPending(wantedControls(profile, catalog, settings));
   const ids = new Set(controls.map((control) => control.id));
   const practices = new Set(controls.flatMap((control) => control.practices));
   return {
@@ -24,5 +24,6 @@ export function planContext(
     has: (controlId) => ids.has(controlId),
     hasPractice: (practice) => practices.has(practice),
     settings,
+    pending,
   };
 }

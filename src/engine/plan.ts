@@ -31,6 +31,7 @@ export async function createPlan(ctx: PlanContext): Promise<Plan> {
   }
 
   notes.push(...pendingNotes(profile));
+  for (const { control, reason } of ctx.pending) notes.push(`${control.id} (${control.title}): not written. ${reason}`);
   if (profile.facts.renovateConfig) {
     notes.push(
       `Renovate is configured (${profile.facts.renovateConfig}), so no Dependabot version-update config is written; make sure Renovate covers: ${Object.keys(profile.ecosystems).join(', ')}.`,

@@ -9,6 +9,7 @@ import { retrofitContext } from './context.js';
 import type { CoverDecision } from './coverage.js';
 import { generatedHeader } from '../evidence/probes/generated.js';
 import type { AnswerFlags } from '../answers.js';
+import type { PlanContext } from '../catalog/types.js';
 import { loadPins, type PinTable } from '../pins.js';
 import { STATE_FILE, sha256 } from '../state.js';
 import { isExpectedError } from '../errors.js';
@@ -39,6 +40,16 @@ export interface ProposedChange {
   safe: boolean;
 }
 
+export interface PendingNote {
+  control: string;
+  reason: string;
+}
+
+/** The plan context's pending controls, as the report and the pull-request description list them. */
+export function pendingNotesOf(ctx: PlanContext): PendingNote[] {
+  return ctx.pending.map(({ control, reason }) => ({ control: control.id, reason }));
+}
+
 export interface RetrofitPlan {
   plan: Plan;
   answers: Answers;
@@ -56,6 +67,8 @@ export interface RetrofitPlan {
   manual: string[];
   /** Manifest directories left out of Dependabot on purpose (tests, examples, templates...). */
   leftOut: Array<{ ecosystem: string; dirs: string[] }>;
+  /** Controls the level asks for that this version cannot write yet, and why (the check gate before its action is pinned). */
+  pending: PendingNote[];
   /** Planned path -> the real path of the user's file it was merged into (dependabot.yaml). */
   merged: Record<string, string>;
 }
@@ -99,7 +112,7 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
     else if (org.state === 'present') onlineNote = `The organisation's security policy (${org.url}) applies to this repository; no SECURITY.md is added.`;
     else onlineNote = `Whether an organisation-wide security policy applies is not known: ${org.why}. No SECURITY.md is added; run again online, or confirm with --security-policy.`;
   }
-  const { answers, plan, covered, policyNote } = await retrofitContext(session, flags, { writePolicy, commitments: options.commitments, releases: await releaseState(root), newProject: Boolean(options.newProject) });
+  const { answers, ctx, plan, covered, policyNote } = await retrofitContext(session, flags, { writePolicy, commitments: options.commitments, releases: await releaseState(root), newProject: Boolean(options.newProject) });
   const { base, table } = repoPinTable(root);
   const files = withRepoPins(plan.files, base, table).filter((f) => f.path !== STATE_FILE);
   const stored = facts.stored?.files ?? {};
@@ -107,7 +120,7 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
     .filter(([, dirs]) => dirs && dirs.length > 0)
     .map(([ecosystem, dirs]) => ({ ecosystem, dirs: dirs as string[] }));
   const result: RetrofitPlan = {
-    plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [], covered, manual: covered.flatMap((c) => c.manual), leftOut, merged: {},
+    plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [], covered, manual: covered.flatMap((c) => c.manual), leftOut, merged: {}, pending: pendingNotesOf(ctx),
   };
   const policyStep = onlineNote ?? policyNote;
   if (policyStep && policyNote) result.manual.push(policyStep);

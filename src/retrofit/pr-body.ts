@@ -65,6 +65,11 @@ export function prBody(input: ReportInput): string {
     for (const { path, why } of input.kept) lines.push(`- ${code(path)}: ${why}.`);
     lines.push('');
   }
+  if ((input.pending ?? []).length > 0) {
+    lines.push('### Not added yet', '');
+    for (const { control, reason } of input.pending ?? []) lines.push(`- ${code(control)}: ${reason.replace(/\s+/g, ' ').trim()}`);
+    lines.push('');
+  }
   const todo: string[] = [...(input.manual ?? [])];
   for (const finding of input.findings) {
     if (finding.level === 'note') continue;

@@ -18,6 +18,8 @@ export interface ReportInput {
   manual?: string[];
   /** Manifest directories left out of Dependabot on purpose. */
   leftOut?: Array<{ ecosystem: string; dirs: string[] }>;
+  /** Controls the level asks for that this version cannot write yet, and why. */
+  pending?: Array<{ control: string; reason: string }>;
 }
 
 function label(change: ProposedChange): string {
@@ -46,6 +48,7 @@ export function retrofitReport(input: ReportInput): string {
   for (const { path, why } of input.kept) lines.push(`kept     ${path}  ${why}`);
   if (input.same.length) lines.push(`same     ${input.same.length} file(s) already up to date`);
   for (const cover of input.covered ?? []) lines.push(`covered  ${cover.control}  ${oneLine(cover.by)}`);
+  for (const { control, reason } of input.pending ?? []) lines.push(`pending  ${control}  ${oneLine(reason)}`);
   for (const { ecosystem, dirs } of input.leftOut ?? []) lines.push(`left out ${ecosystem} ${dirs.join(', ')}  tests, examples, templates and the like get no Dependabot entry`);
   if (input.manual?.length) lines.push('', 'To do by hand:', ...input.manual.map((step) => `  - ${step}`));
   const findings = findingLines(input.findings);

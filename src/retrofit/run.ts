@@ -73,7 +73,7 @@ export async function executePlan(root: string, rp: RetrofitPlan, options: Execu
   if (!options.dryRun && toWrite.length > 0) writeChanges(root, toWrite);
   const report = {
     dryRun: options.dryRun, written: toWrite, skipped: selection.skipped, kept: rp.kept, same: rp.same, findings: rp.findings, warnings,
-    covered: rp.covered, manual: rp.manual, leftOut: rp.leftOut,
+    covered: rp.covered, manual: rp.manual, leftOut: rp.leftOut, pending: rp.pending,
   };
   out(options.ending ? options.ending(report) : retrofitReport(report));
   if (options.prBody) {

@@ -5,9 +5,11 @@ import { retrofitContext } from '../retrofit/context.js';
 import { releaseState } from '../retrofit/releases.js';
 import { STATE_FILE, sha256 } from '../state.js';
 import { InputError, isExpectedError } from '../errors.js';
+import type { Finding } from '../retrofit/types.js';
 import { readRepoFile } from '../retrofit/read.js';
-import { repoPinTable, withRepoPins, type RetrofitPlan } from '../retrofit/plan.js';
+import { pendingNotesOf, repoPinTable, withRepoPins, type RetrofitPlan } from '../retrofit/plan.js';
 import { classify, isSafe } from './classify.js';
+import { CHECK_GATE_PATH, INSTALL_BY_NAME } from '../controls/check-gate/names.js';
 
 export async function planUpgrade(root: string): Promise<RetrofitPlan> {
   if (readRepoFile(root, STATE_FILE) === undefined) {
@@ -16,11 +18,11 @@ export async function planUpgrade(root: string): Promise<RetrofitPlan> {
   const session = await openSession(root);
   const { facts } = session;
   // The same plan as retrofit: controls the repository covers itself get no file here either.
-  const { answers, plan, covered } = await retrofitContext(session, {}, { releases: await releaseState(root) });
+  const { answers, ctx, plan, covered } = await retrofitContext(session, {}, { releases: await releaseState(root) });
   const { base, table } = repoPinTable(root);
   const stored = facts.stored?.files ?? {};
   const merged = { ...(facts.stored?.merged ?? {}) };
-  const result: RetrofitPlan = { plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [], covered, manual: [], leftOut: [], merged };
+  const result: RetrofitPlan = { plan, answers, changes: [], same: [], kept: [], findings: [], hashes: [], covered, manual: [], leftOut: [], merged, pending: pendingNotesOf(ctx) };
   for (const file of withRepoPins(plan.files, base, table)) {
     if (file.path === STATE_FILE) continue;
     result.hashes.push({ path: file.path, next: sha256(file.content), stored: stored[file.path] });
@@ -66,5 +68,34 @@ export async function planUpgrade(root: string): Promise<RetrofitPlan> {
         break;
     }
   }
+  const gate = staleGateFinding(root, stored, result.hashes.map((h) => h.path));
+  if (gate) result.findings.push(gate);
   return result;
+}
+
+/**
+ * A check gate an earlier version wrote, which installs secure-cncf by package name. It is not
+ * generated any more (pending until a release of the action is pinned), so nothing would touch it:
+ * say that it runs whatever the holder of that name publishes, with a token that writes to code
+ * scanning, and that it should go.
+ */
+function staleGateFinding(root: string, stored: Record<string, string>, planned: string[]): Finding | undefined {
+  if (planned.includes(CHECK_GATE_PATH) || stored[CHECK_GATE_PATH] === undefined) return undefined;
+  let disk: string | undefined;
+  try {
+    disk = readRepoFile(root, CHECK_GATE_PATH);
+  } catch (error) {
+    if (!isExpectedError(error)) throw error;
+    return undefined;
+  }
+  const lines = disk?.split('\n') ?? [];
+  const line = lines.findIndex((text) => INSTALL_BY_NAME.test(text));
+  if (line < 0) return undefined;
+  return {
+    path: CHECK_GATE_PATH,
+    line: line + 1,
+    level: 'warning',
+    message: 'this gate, written by an earlier secure-cncf, installs create-secure-cncf by package name with npx: whoever holds that name runs code here with a token that writes to code scanning. This version writes no gate until a release of the secure-cncf action is pinned.',
+    fix: `delete ${CHECK_GATE_PATH}; \`npx create-secure-cncf@latest upgrade\` adds the pinned gate once a release of the action is in the pin table`,
+  };
 }

@@ -44,9 +44,8 @@ export async function renderControlsPage(): Promise<string> {
   ];
   for (const control of CATALOG) {
     const paths = files.get(control.id) ?? [];
-    lines.push(
-      `| [\`${control.id}\`](#${control.id}) | ${control.title} | ${control.level} (${LEVEL_NAMES[control.level as Level]}) | ${paths.length ? paths.map((p) => `\`${p}\``).join(', ') : '—'} |`,
-    );
+    const cell = paths.length ? paths.map((p) => `\`${p}\``).join(', ') : control.pending?.() ? 'not generated yet ([why](#' + control.id + '))' : '—';
+    lines.push(`| [\`${control.id}\`](#${control.id}) | ${control.title} | ${control.level} (${LEVEL_NAMES[control.level as Level]}) | ${cell} |`);
   }
   for (const control of CATALOG) {
     lines.push(
@@ -61,6 +60,8 @@ export async function renderControlsPage(): Promise<string> {
       `- Practices (compliance mapping): ${control.practices.length ? control.practices.map((id) => `\`${id}\``).join(', ') : '—'}`,
       `- Set up or repair: ${control.fix ? `\`${control.fix}\`` : `\`npx create-secure-cncf --level ${control.level}\``}`,
     );
+    const pending = control.pending?.();
+    if (pending) lines.push(`- Not generated yet: ${pending}`);
   }
   return `${lines.join('\n')}\n`;
 }

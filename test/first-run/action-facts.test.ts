@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, LANGUAGES, type Answers, type Artifact, type Language } from '../../src/model.js';
 import { PRESET_IDS } from '../../src/presets.js';
 import { loadPins } from '../../src/pins.js';
-import { emptyFacts, planFor } from '../helpers/generate.js';
+import { catalogWithCheckAction, emptyFacts, planFor } from '../helpers/generate.js';
+import type { Control } from '../../src/catalog/types.js';
 import { actionFacts, checkWorkflow, type Violation } from '../helpers/action-facts.js';
 
 const LANGUAGE_SETS: Language[][] = [...LANGUAGES.map((l) => [l]), [...LANGUAGES]];
@@ -33,7 +34,9 @@ const CASES: Case[] = [
 
 /**
  * Findings that belong to a control another change owns. Each must still be found (so the list
- * cannot outlive the defect): the check gate's SARIF upload lacks actions: read.
+ * cannot outlive the defect): the check gate's SARIF upload lacks actions: read. The gate is
+ * generated only once a release of the secure-cncf action is pinned, so that one is looked for
+ * with a stand-in pin.
  */
 const KNOWN: Array<Pick<Violation, 'rule' | 'file' | 'job'> & { detail: RegExp }> = [
   { rule: 'missing-permission', file: '.github/workflows/secure-cncf-check.yml', job: 'check', detail: /upload-sarif needs actions: read/ },
@@ -41,8 +44,8 @@ const KNOWN: Array<Pick<Violation, 'rule' | 'file' | 'job'> & { detail: RegExp }
 
 const isKnown = (v: Violation) => KNOWN.some((k) => k.rule === v.rule && k.file === v.file && k.job === v.job && k.detail.test(v.detail));
 
-async function violationsFor(c: Case): Promise<Violation[]> {
-  const plan = await planFor(c.answers, c.empty ? emptyFacts() : undefined);
+async function violationsFor(c: Case, catalog?: readonly Control[]): Promise<Violation[]> {
+  const plan = await planFor(c.answers, c.empty ? emptyFacts() : undefined, catalog);
   return plan.files
     .filter((f) => f.path.startsWith('.github/workflows/'))
     .flatMap((f) => checkWorkflow(f.path, f.content, { release: f.path === '.github/workflows/release.yml' }));
@@ -67,7 +70,7 @@ describe('generated workflows agree with their actions', () => {
   });
 
   it('the known exceptions are still real', async () => {
-    const found = await violationsFor({ name: 'all', answers: { languages: [...LANGUAGES], artifacts: [...ARTIFACTS], level: 3 } });
+    const found = await violationsFor({ name: 'all', answers: { languages: [...LANGUAGES], artifacts: [...ARTIFACTS], level: 3 } }, catalogWithCheckAction());
     for (const known of KNOWN) expect(found.some(isKnown), `${known.file} ${known.job}`).toBe(true);
   });
 });

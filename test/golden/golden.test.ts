@@ -2,6 +2,7 @@
 // Update with `npx vitest run test/golden -u` after an intended template change.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { readdirSync } from 'node:fs';
 import { ARTIFACTS, LANGUAGES, type Answers, type RepoFacts } from '../../src/model.js';
 import { planFor, emptyFacts } from '../helpers/generate.js';
 
@@ -50,5 +51,10 @@ describe.each(CASES)('golden output $name', ({ name, answers, facts }) => {
     for (const file of plan.files) {
       await expect(file.content).toMatchFileSnapshot(path.join('__golden__', name, file.path));
     }
+    // A file the generator stopped writing must leave the golden tree too (`-u` only rewrites).
+    const committed = readdirSync(path.join(import.meta.dirname, '__golden__', name), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(path.join(import.meta.dirname, '__golden__', name), path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    expect(committed.sort()).toEqual(plan.files.map((file) => file.path).sort());
   });
 });
