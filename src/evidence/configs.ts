@@ -146,7 +146,7 @@ export function preCommitSecretHook(repo: RepoView): EvidenceLocation | undefine
 export function buildSigning(repo: RepoView, unit: Unit): EvidenceLocation | undefined {
   return repo.memo(`build-signing:${/\bmvnw?\b/.test(unit.text ?? '') ? 'maven' : 'gradle'}`, () => {
     const maven = /\bmvnw?\b/.test(unit.text ?? '');
-    const candidates = repo.files.filter((file) => (maven ? /(^|\/)pom\.xml$/.test(file) : /\.gradle(\.kts)?$/.test(file)));
+    const candidates = maven ? repo.withExtensions('xml').filter((file) => /(^|\/)pom\.xml$/.test(file)) : repo.withExtensions('gradle', 'kts').filter((file) => /\.gradle(\.kts)?$/.test(file));
     const pattern = maven ? /maven-gpg-plugin|sign-maven-plugin/ : /\bid\s*\(?\s*["']signing["']|apply\s+plugin:\s*['"]signing['"]|^\s*signing\s*\{|\bsigning\s*\{/m;
     for (const file of candidates.slice(0, 400)) {
       if (pattern.test(repo.read(file) ?? '')) return lineOf(repo, file, pattern);
@@ -159,7 +159,7 @@ export function buildSigning(repo: RepoView, unit: Unit): EvidenceLocation | und
 export function jqfTests(repo: RepoView): EvidenceLocation | undefined {
   return repo.memo('jqf-tests', () => {
     // Tests of the root module (src/test/...) as well as of sub-modules (core/src/test/...).
-    const candidates = repo.files.filter((file) => /(^|\/)src\/test\/.+Fuzz[^/]*\.(java|kt)$/i.test(file));
+    const candidates = repo.withExtensions('java', 'kt').filter((file) => /(^|\/)src\/test\/.+Fuzz[^/]*\.(java|kt)$/i.test(file));
     for (const file of candidates.slice(0, 200)) {
       if (/edu\.berkeley\.cs\.jqf|JQF\.class/.test(repo.read(file) ?? '')) return lineOf(repo, file, /JQF|@Fuzz/);
     }

@@ -31,6 +31,7 @@ export class RepoView {
   /** Names per directory as sets, built for the directories look-ups ask about (a few, not all). */
   private readonly nameSets = new Map<string, Set<string>>();
   private lowerIndex: Map<string, string[]> | undefined;
+  private extensionIndex: Map<string, string[]> | undefined;
   private readonly byDir: ReadonlyMap<string, readonly string[]>;
   private readonly contents = new Map<string, string | undefined>();
   private parsedWorkflows: ParsedWorkflow[] | undefined;
@@ -97,6 +98,27 @@ export class RepoView {
   /** Files whose repository-relative path matches. */
   filter(test: (file: string) => boolean): string[] {
     return this.files.filter(test);
+  }
+
+  /**
+   * Files whose name ends in one of these extensions (lower case, without the dot), in path
+   * order. Probes that look for one kind of file ask this instead of testing every path of a
+   * large tree: the index is built in one pass, the first time any probe asks.
+   */
+  withExtensions(...extensions: string[]): string[] {
+    if (!this.extensionIndex) {
+      this.extensionIndex = new Map();
+      for (const file of this.files) {
+        const dot = file.lastIndexOf('.');
+        if (dot < 0 || file.indexOf('/', dot) >= 0) continue;
+        const extension = file.slice(dot + 1).toLowerCase();
+        const list = this.extensionIndex.get(extension);
+        if (list) list.push(file);
+        else this.extensionIndex.set(extension, [file]);
+      }
+    }
+    const lists = extensions.map((extension) => this.extensionIndex!.get(extension) ?? []);
+    return lists.length === 1 ? [...lists[0]!] : lists.flat().sort();
   }
 
   /** Files directly inside `dir` ("" for the root). */

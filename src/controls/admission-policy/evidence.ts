@@ -7,7 +7,7 @@ const MAX_FILES = 5000;
 
 /** A Kubernetes admission policy that verifies image signatures (Kyverno verifyImages, Sigstore policy-controller, Ratify). */
 export const evidence = (repo: RepoView): Evidence => {
-  const yamls = repo.files.filter((file) => /\.ya?ml$/i.test(file) && !file.startsWith('.github/'));
+  const yamls = repo.withExtensions('yaml', 'yml').filter((file) => !file.startsWith('.github/'));
   // Likely locations first, so large trees rarely need reading every YAML file.
   const likely = (file: string) => (/polic|kyverno|admission|deploy|config|charts?\//i.test(file) ? 0 : 1);
   const ordered = [...yamls].sort((a, b) => likely(a) - likely(b)).slice(0, MAX_FILES);

@@ -6,7 +6,7 @@ import { fail, partial, pass } from '../../evidence/kit.js';
 export const evidence = (repo: RepoView, { profile }: PlanContext): Evidence => {
   const wanted = profile.answers.compliance;
   // OSCAL component definitions, not the OSCAL JSON schema some tools vendor.
-  const oscal = repo.filter((file) => /(^|\/)[^/]*component-definition[^/]*\.json$/i.test(file) && !/schemas?\//i.test(file));
+  const oscal = repo.withExtensions('json').filter((file) => /(^|\/)[^/]*component-definition[^/]*\.json$/i.test(file) && !/schemas?\//i.test(file));
   const docs = wanted.map((id) => ({ id, file: repo.findFirst([`${OSCAL_DIR}/${id}.md`]) }));
   const present = docs.filter((d) => d.file);
   const locations = [...present.map((d) => ({ file: d.file! })), ...oscal.slice(0, 1).map((file) => ({ file }))];

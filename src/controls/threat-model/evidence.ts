@@ -6,9 +6,10 @@ const SELF_ASSESSMENT = /(^|\/)(self[-_ ]?assessment|security[-_ ]?assessment)[^
 
 /** A threat model, or a security self-assessment (CNCF TAG Security outline) that covers threats. */
 export const evidence = (repo: RepoView): Evidence => {
-  const models = repo.filter((file) => THREAT_MODEL.test(file));
+  const documents = repo.withExtensions('md', 'adoc', 'rst', 'txt', 'pdf');
+  const models = documents.filter((file) => THREAT_MODEL.test(file));
   if (models.length > 0) return pass(`Threat model: ${models.slice(0, 3).join(', ')}.`, models.slice(0, 3).map((file) => ({ file })));
-  const assessments = repo.filter((file) => SELF_ASSESSMENT.test(file));
+  const assessments = documents.filter((file) => SELF_ASSESSMENT.test(file));
   const withThreats = assessments.find((file) => /threat/i.test(repo.read(file) ?? ''));
   if (withThreats) return pass(`Security self-assessment with a threat analysis: ${withThreats}.`, [{ file: withThreats }]);
   if (assessments.length > 0) return partial(`${assessments[0]} is a security assessment without a threat analysis.`, [{ file: assessments[0]! }]);
