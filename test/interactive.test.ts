@@ -6,7 +6,8 @@ import helpers, { result } from 'yeoman-test';
 import SecureCncfGenerator from '../generators/app/index.js';
 import { questions } from '../src/questions.js';
 import { answerDefaults } from '../src/answers.js';
-import { emptyFacts } from './helpers/generate.js';
+import { emptyFacts, tempRepo } from './helpers/generate.js';
+import { cli } from './retrofit/helpers.js';
 
 describe('interactive generator (yeoman-test)', () => {
   afterEach(() => {
@@ -134,6 +135,30 @@ describe('interactive conflicts', () => {
 describe('interactive retrofit of an existing repository', () => {
   afterEach(() => {
     result?.cleanup?.();
+  });
+
+  it('asks the commitments when the retrofit plans SECURITY.md (generated earlier), earlier answers as defaults', async () => {
+    // yeoman-test's cleanup (afterEach) removes this directory: the run was cd'ed into it.
+    const made = tempRepo({ 'go.mod': 'module example.com/x\n' });
+    expect((await cli([made.root, '--yes', '--repo', 'acme/x', '--ack-days', '5'])).code).toBe(0);
+    const asked: Array<{ name: string; default: unknown }> = [];
+    await helpers
+      .run(SecureCncfGenerator as never, { namespace: 'secure-cncf:app' } as never)
+      .cd(made.root)
+      .withAnswers({ ackDays: 5, fixDays: 30, ok: true }, {
+        callback: (answer: unknown, options: { question: { name?: string; default?: unknown } }) => {
+          if (options.question.name) asked.push({ name: options.question.name, default: options.question.default });
+          return answer;
+        },
+      } as never)
+      .withOptions({ force: false } as never);
+    expect(asked.filter((q) => q.name === 'ackDays' || q.name === 'fixDays')).toEqual([
+      { name: 'ackDays', default: 5 },
+      { name: 'fixDays', default: 'none' },
+    ]);
+    const state = JSON.parse(readFileSync(path.join(made.root, '.secure-cncf.json'), 'utf8'));
+    expect(state.answers.policy).toEqual({ acknowledgeDays: 5, fixDays: 30 });
+    expect(readFileSync(path.join(made.root, 'SECURITY.md'), 'utf8')).toMatch(/\| Fix or mitigation for critical and high severity issues \| 30 days +\|/);
   });
 
   it('merges into an existing dependabot.yml (comments kept) after asking', async () => {
