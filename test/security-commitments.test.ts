@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempRepo } from './helpers/generate.js';
-import { cli } from './retrofit/helpers.js';
+import { cli, git } from './retrofit/helpers.js';
 import { answerDefaults } from '../src/answers.js';
 import { emptyFacts } from './helpers/generate.js';
 
@@ -28,6 +28,17 @@ describe('SECURITY.md commitments with --yes', () => {
     expect(read(root, 'SECURITY.md')).toMatch(/The maintainers acknowledge your report, assess it/);
     expect(read(root, 'SECURITY.md')).not.toMatch(/working days|\d+ days|90 days have passed/);
     expect(JSON.parse(read(root, '.secure-cncf.json')).answers.policy).toEqual({});
+  });
+
+  it('in a git repository without history: a second run changes nothing (the release wording follows the tags both times)', async () => {
+    const root = emptyDir();
+    git(root, 'init', '-q');
+    expect((await cli([root, ...BASE])).code).toBe(0);
+    const before = read(root, 'SECURITY.md');
+    expect(before).toMatch(/No release has been published yet/);
+    const again = await cli([root, '--yes']);
+    expect(again.out).toContain('Nothing to do');
+    expect(read(root, 'SECURITY.md')).toBe(before);
   });
 
   it('--ack-days and --fix-days are stated and stored; "none" removes one on a later run', async () => {

@@ -205,10 +205,14 @@ interface Parsed {
 }
 
 function parseDoc(file: string, text: string): Parsed | { error: string } {
+  let counter = new LineCounter();
+  let doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
   // Read the file as GitHub does when only under-indented quoted values stand in the way (same lines).
-  const reading = githubReading(text);
-  const counter = new LineCounter();
-  const doc = parseDocument(reading?.text ?? text, { lineCounter: counter, uniqueKeys: false });
+  const reading = doc.errors.length > 0 ? githubReading(text) : undefined;
+  if (reading) {
+    counter = new LineCounter();
+    doc = parseDocument(reading.text, { lineCounter: counter, uniqueKeys: false });
+  }
   const warnings = reading
     ? reading.repairs.map(({ line, continuations }) => ({ line, message: underIndented(continuations) }))
     : doc.errors.map((error) => ({

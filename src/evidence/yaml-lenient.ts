@@ -12,8 +12,8 @@ export interface GitHubReading {
   repairs: Array<{ line: number; continuations: number[] }>;
 }
 
-/** A broken file with more such values than this is treated as malformed (each one costs a parse). */
-const MAX_REPAIRS = 50;
+/** Rounds of repair: each repairs every cut value the parser sees; what one round hides, the next finds. */
+const MAX_ROUNDS = 4;
 
 /** Offset of the quote that closes the quoted value opening at `start`, or -1 when it never closes. */
 function closingQuote(text: string, start: number): number {
@@ -29,34 +29,40 @@ function closingQuote(text: string, start: number): number {
   return -1;
 }
 
-/** The first quoted value the strict parser cut short (it ends before its closing quote). */
-function firstCutQuote(text: string): number | undefined {
+/** Offsets of the quoted values the strict parser cut short (each ends before its closing quote). */
+function cutQuotes(text: string): number[] {
+  const found: number[] = [];
   for (const token of new Parser().parse(text)) {
     if (token.type !== 'document') continue;
-    let found: number | undefined;
     CST.visit(token, (item) => {
       for (const node of [item.key, item.value]) {
         if (node?.type !== 'double-quoted-scalar' && node?.type !== 'single-quoted-scalar') continue;
-        if (closingQuote(node.source, 0) !== node.source.length - 1) {
-          found = node.offset;
-          return CST.visit.BREAK;
-        }
+        if (closingQuote(node.source, 0) !== node.source.length - 1) found.push(node.offset);
       }
-      return undefined;
     });
-    if (found !== undefined) return found;
   }
-  return undefined;
+  return found;
 }
 
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+/** 1-based line of an offset, from the sorted offsets of the line starts. */
+function lineAt(starts: number[], offset: number): number {
+  let [low, high] = [0, starts.length - 1];
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /** Indent the continuation lines of the quoted value opening at `open` under its key. */
-function indentContinuations(text: string, open: number, close: number): { text: string; lines: number[] } {
+function indentContinuations(text: string, starts: number[], open: number, close: number): { text: string; lines: number[] } {
   const lineStart = text.lastIndexOf('\n', open - 1) + 1;
   // The key sits after the line's indentation and any "- " sequence indicators; one more column suffices.
   const minimum = (/^ *(?:- +)*/.exec(text.slice(lineStart, open))?.[0].length ?? 0) + 1;
@@ -72,7 +78,7 @@ function indentContinuations(text: string, open: number, close: number): { text:
     const indent = /^ */.exec(line)?.[0].length ?? 0;
     if (line.trim() !== '' && indent < minimum) {
       out += ' '.repeat(minimum - indent);
-      lines.push(lineAt(text, next));
+      lines.push(lineAt(starts, next));
     }
   }
   return { text: out + text.slice(at), lines };
@@ -85,22 +91,33 @@ function parsesCleanly(text: string): boolean {
 
 /**
  * The file as GitHub reads it, when the only thing strict YAML rejects in it is quoted values with
- * under-indented continuation lines; undefined when it parses already or is broken otherwise.
+ * under-indented continuation lines; undefined when it has none (valid, or broken otherwise).
  */
 export function githubReading(text: string): GitHubReading | undefined {
-  if (parsesCleanly(text)) return undefined;
+  // No initial parse: callers ask after the strict parser failed, and a valid file has no cut value.
   let current = text;
   const repairs: GitHubReading['repairs'] = [];
-  for (let round = 0; round < MAX_REPAIRS; round++) {
-    const open = firstCutQuote(current);
-    if (open === undefined) return undefined;
-    const close = closingQuote(current, open);
-    if (close < 0) return undefined;
-    const indented = indentContinuations(current, open, close);
-    if (indented.lines.length === 0) return undefined;
-    repairs.push({ line: lineAt(current, open), continuations: indented.lines });
-    current = indented.text;
-    if (parsesCleanly(current)) return { text: current, repairs };
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const starts = lineStarts(current);
+    // Each cut value's span up to its closing quote; a "value" inside an earlier span is not one.
+    const spans: Array<{ open: number; close: number }> = [];
+    for (const open of cutQuotes(current).sort((a, b) => a - b)) {
+      if (spans.length > 0 && open <= spans[spans.length - 1]!.close) continue;
+      const close = closingQuote(current, open);
+      if (close < 0) return undefined;
+      spans.push({ open, close });
+    }
+    // Last first, so the offsets of the earlier values stay right while lines grow (no line is added).
+    const done: GitHubReading['repairs'] = [];
+    for (const { open, close } of spans.reverse()) {
+      const indented = indentContinuations(current, starts, open, close);
+      if (indented.lines.length === 0) return undefined;
+      done.unshift({ line: lineAt(starts, open), continuations: indented.lines });
+      current = indented.text;
+    }
+    if (done.length === 0) return undefined;
+    repairs.push(...done);
+    if (parsesCleanly(current)) return { text: current, repairs: repairs.sort((a, b) => a.line - b.line) };
   }
   return undefined;
 }
