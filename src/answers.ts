@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Answers, Artifact, ChartPublishing, Language, Level, RepoFacts, Repository } from './model.js';
+import type { Answers, Artifact, ChartPublishing, Language, Level, RepoFacts, Repository, SecurityCommitments } from './model.js';
 import { UsageError } from './errors.js';
 import {
   parseArtifacts,
@@ -24,6 +24,10 @@ export interface AnswerFlags {
   branch?: string | undefined;
   portal?: boolean | undefined;
   charts?: string | undefined;
+  /** Working days to acknowledge a report, or "none" (SECURITY.md states no number). */
+  ackDays?: string | number | undefined;
+  /** Days to fix critical and high severity issues, or "none". */
+  fixDays?: string | number | undefined;
 }
 
 /** Defaults for every question: earlier answers first, then what detection found, then fallbacks. */
@@ -46,6 +50,11 @@ export interface AnswerDefaults {
   sources?: Partial<Record<AnswerField, string>>;
   /** Earlier answer, else chart-releaser where the repository already publishes an index with it, else OCI. */
   chartPublishing: ChartPublishing;
+  /**
+   * The commitments SECURITY.md states: earlier answers, else none (no number nobody chose).
+   * Undefined only for answers stored before the question existed: they keep their wording.
+   */
+  policy?: SecurityCommitments;
 }
 
 function manifestName(root: string): string | undefined {
@@ -89,6 +98,8 @@ export function answerDefaults(facts: RepoFacts): AnswerDefaults {
   if (!stored?.repository && facts.remote) sources.repository = `the "origin" remote (${facts.remoteUrl ?? `${facts.remote.owner}/${facts.remote.name}`})`;
   if (repository) defaults.repository = repository;
   if (typeof stored?.portal === 'boolean') defaults.portal = stored.portal;
+  const policy = stored ? stored.policy : {};
+  if (policy) defaults.policy = policy;
   return defaults;
 }
 
@@ -147,6 +158,7 @@ export function resolveAnswers(flags: AnswerFlags, defaults: AnswerDefaults): An
   const artifacts = flags.artifacts !== undefined ? attempt(() => parseArtifacts(flags.artifacts as string[])) : defaults.artifacts;
   const chartPublishing = flags.charts !== undefined ? attempt(() => parseChartPublishing(flags.charts as string)) : defaults.chartPublishing;
   const defaultBranch = attempt(() => resolveField('defaultBranch', flags.branch, defaults.defaultBranch, defaults));
+  const policy = attempt(() => resolvePolicy(flags, defaults.policy));
   if (problems.length === 1) throw new UsageError(problems[0]);
   if (problems.length > 1) throw new UsageError(`${problems.length} answers are missing or invalid:\n  - ${problems.join('\n  - ')}`);
   return {
@@ -160,5 +172,31 @@ export function resolveAnswers(flags: AnswerFlags, defaults: AnswerDefaults): An
     portal: flags.portal ?? defaults.portal ?? (level as Level) >= 2,
     // Recorded only for projects that release charts, so other answers files stay as they were.
     ...(artifacts?.includes('helm-charts') ? { chartPublishing: chartPublishing as ChartPublishing } : {}),
+    ...(policy ? { policy } : {}),
   };
+}
+
+/** Days from a flag or prompt: a whole number from 1 to 365, or "none" (undefined: state no number). */
+export function parseCommitmentDays(flag: string, value: string | number): number | undefined {
+  if (typeof value === 'string' && value.trim().toLowerCase() === 'none') return undefined;
+  const n = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 365) throw new UsageError(`${flag} must be a whole number of days from 1 to 365, or none, got "${String(value)}".`);
+  return n;
+}
+
+/** The earlier commitments with each one given by flag or prompt replaced ("none" removes it). */
+function resolvePolicy(flags: AnswerFlags, earlier: SecurityCommitments | undefined): SecurityCommitments | undefined {
+  if (flags.ackDays === undefined && flags.fixDays === undefined) return earlier;
+  const policy: SecurityCommitments = { ...earlier };
+  const given: Array<[keyof SecurityCommitments, string, string | number | undefined]> = [
+    ['acknowledgeDays', '--ack-days', flags.ackDays],
+    ['fixDays', '--fix-days', flags.fixDays],
+  ];
+  for (const [key, flag, value] of given) {
+    if (value === undefined) continue;
+    const days = parseCommitmentDays(flag, value);
+    if (days === undefined) delete policy[key];
+    else policy[key] = days;
+  }
+  return policy;
 }

@@ -8,6 +8,7 @@ import { dryRunReport } from './report.js';
 import { endingText, type WrittenFile } from './ending.js';
 import { findingLines, type ReportInput } from './retrofit/report.js';
 import type { RetrofitPlan } from './retrofit/plan.js';
+import { releaseState } from './retrofit/releases.js';
 import { EXIT } from './cli/exit-status.js';
 import type { InterruptGuard } from './interrupt.js';
 
@@ -25,7 +26,8 @@ export const INTERRUPTED_WHILE_WRITING = 'Ctrl-C came while writing: the writes 
 /** A directory with nothing in it yet: every planned file is new. */
 export async function createNew(session: Session, flags: AnswerFlags, options: CreateOptions, out: (text: string) => void): Promise<number> {
   const answers = answersFor(session, flags);
-  const plan = await createPlan(contextFor(session, answers));
+  // SECURITY.md's release wording follows the tags, as in a later retrofit or upgrade of the same tree.
+  const plan = await createPlan({ ...contextFor(session, answers), releases: await releaseState(session.root) });
   const changes = diffAgainstDisk(session.root, plan.files);
   if (options.dryRun) {
     out(dryRunReport(plan, changes));

@@ -50,8 +50,26 @@ const LEVEL_HINTS: Record<number, string> = {
   3: 'OSPS Baseline level 3: adds SLSA L3 provenance, image scanning, fuzzing, threat model, admission policy',
 };
 
+/** The commitment questions: asked only when SECURITY.md will be written. */
+export const POLICY_QUESTIONS: ReadonlyArray<keyof AnswerFlags> = ['ackDays', 'fixDays'];
+
+/** Offered numbers of days; the first choice states none, and an earlier answer is always offered. */
+function dayChoices(offered: number[], earlier: number | undefined, unit: string): NonNullable<Question['choices']> {
+  const days = [...new Set([...offered, ...(earlier ? [earlier] : [])])].sort((a, b) => a - b);
+  return [
+    { name: 'No numbers: SECURITY.md says what happens after a report, without a deadline', value: 'none' },
+    ...days.map((d) => ({ name: `${d} ${unit}`, value: d })),
+  ];
+}
+
+export interface QuestionContext {
+  /** Whether SECURITY.md will be written (a new project, or a retrofit that plans it); unknown: asked. */
+  securityPolicy?: boolean | undefined;
+}
+
 /** The questions still open after the flags; each has the detected or stored default. */
-export function questions(defaults: AnswerDefaults, flags: AnswerFlags): Question[] {
+export function questions(defaults: AnswerDefaults, flags: AnswerFlags, context: QuestionContext = {}): Question[] {
+  const writesPolicy = () => context.securityPolicy ?? true;
   const givenRepository = (answers: PromptAnswers) => {
     const repo = (answers['repo'] as string | undefined) ?? flags.repo;
     if (repo === undefined) return undefined;
@@ -129,6 +147,22 @@ export function questions(defaults: AnswerDefaults, flags: AnswerFlags): Questio
       default: defaults.portal ?? ((answers: PromptAnswers) => level(answers) >= 2),
     },
     { type: 'input', name: 'branch', message: 'Default branch', default: defaults.defaultBranch, validate: (v) => check(() => validateBranch(String(v))) },
+    {
+      type: 'select',
+      name: 'ackDays',
+      message: 'SECURITY.md: acknowledge a vulnerability report within',
+      default: defaults.policy?.acknowledgeDays ?? 'none',
+      choices: dayChoices([2, 3, 5, 10], defaults.policy?.acknowledgeDays, 'working days'),
+      when: writesPolicy,
+    },
+    {
+      type: 'select',
+      name: 'fixDays',
+      message: 'SECURITY.md: fix or mitigate critical and high severity issues within',
+      default: defaults.policy?.fixDays ?? 'none',
+      choices: dayChoices([14, 30, 60, 90], defaults.policy?.fixDays, 'days'),
+      when: writesPolicy,
+    },
   ];
   return all.filter((q) => flags[q.name] === undefined);
 }
@@ -146,6 +180,10 @@ export function promptAnswersToFlags(raw: Record<string, unknown>, flags: Answer
   if (raw['branch'] !== undefined) result.branch = String(raw['branch']);
   if (typeof raw['portal'] === 'boolean') result.portal = raw['portal'];
   if (typeof raw['charts'] === 'string') result.charts = raw['charts'];
+  for (const key of ['ackDays', 'fixDays'] as const) {
+    const value = raw[key];
+    if (typeof value === 'number' || typeof value === 'string') result[key] = value;
+  }
   return result;
 }
 

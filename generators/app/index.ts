@@ -4,7 +4,7 @@
 // In a directory that already has files it runs the retrofit plan (merges and hardening).
 import Generator from 'yeoman-generator';
 import type { AnswerFlags } from '../../src/answers.js';
-import { promptAnswersToFlags, questions } from '../../src/questions.js';
+import { POLICY_QUESTIONS, promptAnswersToFlags, questions } from '../../src/questions.js';
 import { openSession } from '../../src/engine/session.js';
 import { hasExistingContent } from '../../src/detect/index.js';
 import { planRetrofit } from '../../src/retrofit/plan.js';
@@ -62,13 +62,23 @@ export default class SecureCncfGenerator extends Generator {
     const given = this.secureOptions.flags ?? {};
     const dryRun = Boolean(this.secureOptions.dryRun);
     const session = await openSession(root);
-    const raw = await this.prompt(questions(session.defaults, given) as never);
-    const flags = promptAnswersToFlags(raw as Record<string, unknown>, given);
+    const newProject = !hasExistingContent(root);
+    // A new project gets SECURITY.md, so its commitments are asked with the rest; a retrofit asks them
+    // only once its plan shows SECURITY.md will be written.
+    const raw = await this.prompt(questions(session.defaults, given, { securityPolicy: newProject }) as never);
+    let flags = promptAnswersToFlags(raw as Record<string, unknown>, given);
+    let plan = newProject ? undefined : await planRetrofit(root, flags);
+    if (plan?.plan.files.some((f) => f.path === 'SECURITY.md')) {
+      const open = questions(session.defaults, flags, { securityPolicy: true }).filter((q) => POLICY_QUESTIONS.includes(q.name));
+      if (open.length > 0) {
+        flags = promptAnswersToFlags((await this.prompt(open as never)) as Record<string, unknown>, flags);
+        plan = await planRetrofit(root, flags);
+      }
+    }
     const out = (text: string) => this.log(text);
     // From here on a Ctrl-C outside a prompt is a signal: noted, and honoured before the first write.
     return guarded(async (guard) => {
-      if (!hasExistingContent(root)) return createNew(session, flags, { dryRun, policy: 'skip', cwd: this.secureOptions.cwd, guard }, out);
-      const plan = await planRetrofit(root, flags);
+      if (!plan) return createNew(session, flags, { dryRun, policy: 'skip', cwd: this.secureOptions.cwd, guard }, out);
       if (!dryRun) out(`${root} already has files: each change to an existing file is shown and asked about before anything is written.`);
       const ending = dryRun ? undefined : retrofitEnding(root, plan, this.secureOptions.cwd, guard);
       return executePlan(root, plan, { dryRun, force: false, confirm: this._confirm(), ending, beforeWrite: () => guard.checkBeforeWriting() }, out);

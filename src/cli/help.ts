@@ -32,6 +32,9 @@ Options
   --charts <how>           Helm chart publishing: oci (GHCR, cosign-signed; default) or chart-releaser
                            (GitHub Pages index; the default where the repository already uses it)
                            (default: on from level 2)
+  --ack-days <n|none>      working days to acknowledge a vulnerability report, stated in SECURITY.md
+  --fix-days <n|none>      days to fix critical and high severity issues, stated in SECURITY.md
+                           (default: earlier answers, else none: SECURITY.md states no numbers)
   -y, --yes                non-interactive: take detected defaults and the flags above
   --dry-run                print every planned file (new content or unified diff); write nothing
   --conflict <policy>      existing file that differs: skip (default; kept and reported), overwrite, fail

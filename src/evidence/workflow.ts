@@ -4,6 +4,7 @@
 // continuation lines are under-indented): such a file is still read as far as the parser recovers
 // it, and the problem is kept as a warning with its line instead of hiding the whole file.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { githubReading } from './yaml-lenient.js';
 
 export type UsesKind = 'action' | 'reusable-workflow' | 'docker' | 'local' | 'local-workflow';
 
@@ -191,6 +192,12 @@ function emptyWorkflow(file: string, text: string, error?: string): ParsedWorkfl
   return workflow;
 }
 
+/** Why strict YAML rejects a quoted value GitHub reads. */
+export function underIndented(continuations: number[]): string {
+  const where = continuations.length === 1 ? `line ${continuations[0]}` : `lines ${continuations.join(', ')}`;
+  return `the quoted value opened on this line continues on ${where}, indented less than its key: GitHub reads it, strict YAML 1.2 rejects it`;
+}
+
 interface Parsed {
   doc: Document.Parsed;
   counter: LineCounter;
@@ -198,12 +205,20 @@ interface Parsed {
 }
 
 function parseDoc(file: string, text: string): Parsed | { error: string } {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-  const warnings = doc.errors.map((error) => ({
-    line: error.linePos?.[0]?.line ?? counter.linePos(error.pos[0]).line,
-    message: error.message.split('\n')[0] ?? 'invalid YAML',
-  }));
+  let counter = new LineCounter();
+  let doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
+  // Read the file as GitHub does when only under-indented quoted values stand in the way (same lines).
+  const reading = doc.errors.length > 0 ? githubReading(text) : undefined;
+  if (reading) {
+    counter = new LineCounter();
+    doc = parseDocument(reading.text, { lineCounter: counter, uniqueKeys: false });
+  }
+  const warnings = reading
+    ? reading.repairs.map(({ line, continuations }) => ({ line, message: underIndented(continuations) }))
+    : doc.errors.map((error) => ({
+        line: error.linePos?.[0]?.line ?? counter.linePos(error.pos[0]).line,
+        message: error.message.split('\n')[0] ?? 'invalid YAML',
+      }));
   if (!isMap(doc.contents)) return { error: warnings[0]?.message ?? `${file} is not a YAML mapping` };
   return { doc, counter, warnings };
 }

@@ -28,7 +28,7 @@ export interface RetrofitContextOptions {
   commitments?: SecurityCommitments | undefined;
   /** Whether the repository has release tags. */
   releases?: ReleaseState;
-  /** A project being started (`create` without commit history): the suggested commitments apply. */
+  /** A project being started (`create` without commit history). */
   newProject?: boolean;
 }
 
@@ -41,12 +41,9 @@ function oursIn(session: Session): (path: string) => boolean {
 export async function retrofitContext(session: Session, flags: AnswerFlags, options: RetrofitContextOptions = {}): Promise<RetrofitContext> {
   const { facts } = session;
   const answers = answersFor(session, flags);
-  // Commitments come from the maintainers: flags, else what they gave before. A first retrofit of an
-  // existing repository states none (no number nobody chose); a new project keeps the suggested defaults.
-  const storedPolicy = facts.stored?.answers.policy;
+  // Commitments come from the maintainers (flags, prompts, earlier answers; see resolveAnswers):
+  // without any, SECURITY.md states no number nobody chose.
   if (options.commitments) answers.policy = options.commitments;
-  else if (storedPolicy) answers.policy = storedPolicy;
-  else if (!facts.stored && !facts.isEmpty && !options.newProject) answers.policy = {};
   const base = contextFor(session, answers);
   const ours = oursIn(session);
   const decisions = coverage(session.repo, base, ours);

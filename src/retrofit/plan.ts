@@ -26,6 +26,7 @@ import { missingSecuritySections, SECURITY_POLICY_PATHS } from './security-md.js
 import { parseForEdit, EditError } from './yaml-doc.js';
 import { listWorkflows, readRepoFile } from './read.js';
 import { updateWorkflows } from './update-workflows.js';
+import { lenientWorkflowFinding } from './lenient-workflow.js';
 import type { Finding } from './types.js';
 
 export interface ProposedChange {
@@ -282,7 +283,10 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
       }
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
-      result.findings.push(errorFinding(path, error));
+      // A workflow GitHub runs though strict YAML rejects it: left as is, a warning instead of exit 3.
+      const lenient = lenientWorkflowFinding(path, text, table, hook?.details);
+      if (lenient) result.findings.push(lenient, ...auditWorkflow(parseWorkflow(path, text)));
+      else result.findings.push(errorFinding(path, error));
     }
   }
   // Hook edits of files other than workflows (or of workflows handled above).

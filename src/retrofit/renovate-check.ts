@@ -1,8 +1,9 @@
-// Does an existing Renovate config cover the detected ecosystems? Reads JSON and JSON5 with a
-// tolerant parser (comments, trailing commas, unquoted keys, single quotes) instead of adding a
-// JSON5 dependency; anything it cannot read is reported, never guessed.
+// Does an existing Renovate config cover the detected ecosystems? Renovate reads its config as
+// JSON5 (escapes such as "\\d", single quotes, hex numbers, comments), so it is read with a JSON5
+// parser; a config that still cannot be read is reported with its line, never guessed.
 import type { Ecosystem } from '../model.js';
 import type { Finding } from './types.js';
+import { readRenovateConfig } from '../evidence/renovate-config.js';
 
 /** Renovate managers that update each Dependabot ecosystem (any one of them is enough). */
 const MANAGERS: Record<Ecosystem, string[]> = {
@@ -26,34 +27,6 @@ const MANAGERS: Record<Ecosystem, string[]> = {
 /** Presets whose `ignorePaths` Renovate applies (config:recommended includes :ignoreModulesAndTests). */
 const PRESET_IGNORES = ['**/node_modules/**', '**/bower_components/**', '**/vendor/**', '**/examples/**', '**/__tests__/**', '**/test/**', '**/tests/**', '**/__fixtures__/**'];
 
-/** Strip comments and trailing commas, quote bare keys and single-quoted strings, then JSON.parse. */
-export function parseJson5ish(text: string): unknown {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (c === '"' || c === "'") {
-      let j = i + 1;
-      let body = '';
-      while (j < text.length && text[j] !== c) {
-        if (text[j] === '\\') {
-          body += text.slice(j, j + 2);
-          j += 2;
-        } else body += text[j++];
-      }
-      out += c === '"' ? `"${body}"` : JSON.stringify(body.replace(/\\'/g, "'"));
-      i = j;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else out += c;
-  }
-  out = out.replace(/,(\s*[}\]])/g, '$1').replace(/([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)/g, '$1"$2"$3');
-  return JSON.parse(out);
-}
-
 function globMatch(glob: string, file: string): boolean {
   const source = glob
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
@@ -65,12 +38,19 @@ function globMatch(glob: string, file: string): boolean {
 }
 
 export function checkRenovate(configPath: string, text: string, ecosystems: Partial<Record<Ecosystem, string[]>>): Finding[] {
-  let config: Record<string, unknown>;
-  try {
-    config = parseJson5ish(text) as Record<string, unknown>;
-  } catch (error) {
-    return [{ path: configPath, level: 'error', message: `could not be read to check its coverage (${(error as Error).message})` }];
+  const read = readRenovateConfig(text);
+  if (!read.ok) {
+    // Renovate cannot read it either: no update bot runs. Adding Dependabot beside it would start a
+    // second bot the day the config is fixed, so nothing is added; the maintainers fix the file.
+    return [{
+      path: configPath,
+      line: read.line,
+      level: 'warning',
+      message: `could not be read as JSON5 (${read.reason}), so Renovate cannot read it either and no dependency updates run; no Dependabot config was added beside it`,
+      fix: `fix the syntax${read.line ? ` at line ${read.line}` : ''} (\`npx --yes --package renovate -- renovate-config-validator ${configPath}\` checks it), then run retrofit again`,
+    }];
   }
+  const config = read.config;
   const findings: Finding[] = [];
   const enabled = Array.isArray(config['enabledManagers']) ? (config['enabledManagers'] as unknown[]).map(String) : undefined;
   const extendsList = Array.isArray(config['extends']) ? (config['extends'] as unknown[]).map(String) : [];

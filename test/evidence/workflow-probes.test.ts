@@ -24,10 +24,18 @@ describe('workflow parser', () => {
       expect(seen.workflows.count).toBe(2);
       expect(seen.workflows.warnings).toContainEqual({ file: '.github/workflows/broken.yml', line: 1, message: '.github/workflows/broken.yml is not a YAML mapping' });
       const warned = seen.workflows.warnings.filter((w) => w.file === lenient);
-      expect(warned[0]).toMatchObject({ line: at(fx, lenient, '"Upload the').line, message: expect.stringMatching(/closing "quote/) });
+      expect(warned[0]).toMatchObject({ line: at(fx, lenient, '"Upload the').line, message: expect.stringMatching(/quoted value opened on this line continues on line \d+, indented less than its key: GitHub reads it/) });
+      expect(warned).toHaveLength(1);
       // A file that is no workflow at all is not judged for its permissions.
       expect(seen.workflows.notReadOnly).toEqual([]);
     }
+    // Read as GitHub reads it: the step whose name is under-indented keeps its run: (strict recovery lost it).
+    const steps = parseWorkflow(lenient, fx.files[lenient]!).jobs[0]?.steps;
+    expect(steps?.map((step) => [step.name, step.run, step.runLine])).toEqual([
+      [undefined, undefined, undefined],
+      ['Scan', 'gitleaks detect --source .', 11],
+      ['Upload the report', 'echo done', 14],
+    ]);
   });
 
   it('generated workflows (a header that says so, naming its source) are listed; our own marker is not', async () => {

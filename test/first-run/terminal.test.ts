@@ -51,6 +51,8 @@ const FRESH_STAGES: Array<{ prompt: RegExp; answer: (t: Terminal) => void }> = [
   { prompt: /\? Compliance targets/, answer: (t) => t.keys('Enter') },
   { prompt: /\? Developer-portal metadata/, answer: (t) => t.keys('Enter') },
   { prompt: /\? Default branch \(main\)/, answer: (t) => t.keys('Enter') },
+  { prompt: /\? SECURITY\.md: acknowledge a vulnerability report within/, answer: (t) => t.keys('Enter') },
+  { prompt: /\? SECURITY\.md: fix or mitigate critical and high severity issues within/, answer: (t) => t.keys('Enter') },
 ];
 
 describe('interactive first run in a terminal', () => {
@@ -74,7 +76,7 @@ describe('interactive first run in a terminal', () => {
     expect(screen).toContain('git push -u origin main');
     const files = tree(root);
     expect(Object.keys(files)).toContain('.github/workflows/codeql.yml');
-    expect(JSON.parse(files['.secure-cncf.json'] as string).answers).toMatchObject({ projectName: 'demo', repository: { owner: 'acme', name: 'demo' }, languages: ['go'] });
+    expect(JSON.parse(files['.secure-cncf.json'] as string).answers).toMatchObject({ projectName: 'demo', repository: { owner: 'acme', name: 'demo' }, languages: ['go'], policy: {} });
   }, 60_000);
 
   it('offers compliance presets by their names', async () => {

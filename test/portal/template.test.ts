@@ -57,6 +57,8 @@ function formData(a: Answers): Record<string, unknown> {
     portal: a.portal,
     charts: a.chartPublishing ?? 'oci',
     branch: a.defaultBranch,
+    ackDays: a.policy?.acknowledgeDays ?? 'none',
+    fixDays: a.policy?.fixDays ?? 'none',
   };
 }
 
@@ -66,17 +68,17 @@ function formData(a: Answers): Record<string, unknown> {
  * forms the run:yeoman step uses are supported; anything else fails the test.
  */
 function renderSingle(value: unknown, parameters: Record<string, unknown>): unknown {
-  const match = /^\$\{\{\s*parameters\.([a-z]+)\s*(\|\s*string\s*)?\}\}$/.exec(String(value));
+  const match = /^\$\{\{\s*parameters\.([A-Za-z]+)\s*(\|\s*string\s*)?\}\}$/.exec(String(value));
   if (!match) throw new Error(`unsupported template expression in run:yeoman flags: ${String(value)}`);
   const raw = parameters[match[1]!];
   return match[2] ? String(raw) : raw;
 }
 
 const VALID_ANSWERS: Answers[] = [
-  answersFor(),
-  answersFor({ level: 2, languages: ['rust', 'python'], artifacts: ['container-images', 'helm-charts'], compliance: ['soc2'], chartPublishing: 'chart-releaser' }),
-  answersFor({ level: 3, languages: [...LANGUAGES], artifacts: [...ARTIFACTS], compliance: [...PRESET_IDS], defaultBranch: 'release/v1.x', chartPublishing: 'oci' }),
-  answersFor({ projectName: 'Wid: "get" #1 — ünïcode', repository: { owner: 'a-b-c', name: '.weird_Repo.' }, portal: false, artifacts: [] }),
+  answersFor({ policy: {} }),
+  answersFor({ level: 2, languages: ['rust', 'python'], artifacts: ['container-images', 'helm-charts'], compliance: ['soc2'], chartPublishing: 'chart-releaser', policy: { acknowledgeDays: 3, fixDays: 90 } }),
+  answersFor({ level: 3, languages: [...LANGUAGES], artifacts: [...ARTIFACTS], compliance: [...PRESET_IDS], defaultBranch: 'release/v1.x', chartPublishing: 'oci', policy: { fixDays: 30 } }),
+  answersFor({ projectName: 'Wid: "get" #1 — ünïcode', repository: { owner: 'a-b-c', name: '.weird_Repo.' }, portal: false, artifacts: [], policy: {} }),
 ];
 
 describe('Backstage Software Template', () => {
@@ -114,6 +116,10 @@ describe('Backstage Software Template', () => {
     expect(items('compliance')).toEqual([...PRESET_IDS]);
     expect(items('artifacts')).toEqual([...ARTIFACTS]);
     expect(properties.portal!.type).toBe('boolean');
+    // The commitment prompts' choices, "no numbers" first, in the same order.
+    const values = (name: string) => questions(defaults, {}).find((q) => q.name === name)?.choices?.map((c) => c.value);
+    expect(properties.ackDays!.enum).toEqual(values('ackDays'));
+    expect(properties.fixDays!.enum).toEqual(values('fixDays'));
   });
 
   it('publishes, then registers catalog-info.yaml only when portal metadata was generated', () => {
@@ -143,6 +149,8 @@ describe('Backstage Software Template', () => {
       ['an unknown artifact', { artifacts: ['wheels'] }],
       ['a branch starting with -', { branch: '-main' }],
       ['a name with a newline', { name: 'a\nb' }],
+      ['a commitment of 0 days', { ackDays: 0 }],
+      ['a commitment as text', { fixDays: 'soon' }],
       ['a blank name', { name: '   ' }],
     ];
     for (const [label, change] of invalid) {

@@ -200,11 +200,29 @@ updates:
 });
 
 describe('Renovate coverage and SECURITY.md sections', async () => {
-  const { checkRenovate, parseJson5ish } = await import('../../src/retrofit/renovate-check.js');
+  const { checkRenovate } = await import('../../src/retrofit/renovate-check.js');
+  const { readRenovateConfig } = await import('../../src/evidence/renovate-config.js');
   const { missingSecuritySections } = await import('../../src/retrofit/security-md.js');
 
-  it('reads JSON5 (comments, trailing commas, bare keys, single quotes) without a new dependency', () => {
-    expect(parseJson5ish("// c\n{ a: 'x//y', /* b */ \"b\": [1, 2,], }\n")).toEqual({ a: 'x//y', b: [1, 2] });
+  it('reads JSON5 as Renovate does: comments, trailing commas, bare keys, single quotes, escapes JSON rejects, hex, +1, Infinity, line continuations', () => {
+    expect(readRenovateConfig("// c\n{ a: 'x//y', /* b */ \"b\": [1, 2,], }\n")).toEqual({ ok: true, config: { a: 'x//y', b: [1, 2] } });
+    const json5 = [
+      '\uFEFF{',
+      '  matchPackageNames: ["/^k8s\\.io//", \'/\\d+/\'],',
+      '  prHourlyLimit: 0x0A, prConcurrentLimit: +1, stabilityDays: Infinity,',
+      '  description: "one \\',
+      'line",',
+      '}',
+    ].join('\n');
+    expect(readRenovateConfig(json5)).toEqual({
+      ok: true,
+      config: { matchPackageNames: ['/^k8s.io//', '/d+/'], prHourlyLimit: 10, prConcurrentLimit: 1, stabilityDays: Infinity, description: 'one line' },
+    });
+  });
+
+  it('a config nobody can read is named with its line; not an object is refused too', () => {
+    expect(readRenovateConfig('{\n  extends: ["config:recommended"]\n  "x": 1\n}\n')).toMatchObject({ ok: false, line: 3, reason: expect.stringMatching(/^invalid character /) });
+    expect(readRenovateConfig('["config:recommended"]')).toMatchObject({ ok: false, line: 1, reason: 'the top level is not an object' });
   });
 
   it('reports managers left out and ignored manifest directories; a clean config gets a note', () => {
@@ -214,7 +232,10 @@ describe('Renovate coverage and SECURITY.md sections', async () => {
       "Renovate's enabledManagers leaves out docker (manifests in /)",
     ]);
     expect(checkRenovate('renovate.json', '{}', { gomod: ['/'] })[0]?.level).toBe('note');
-    expect(checkRenovate('renovate.json', '{ nope', { gomod: ['/'] })[0]?.level).toBe('error');
+    // Unreadable: a warning with its line (exit 1), not an error (exit 3); nothing is added for it.
+    expect(checkRenovate('renovate.json', '{\n  nope', { gomod: ['/'] })).toEqual([
+      expect.objectContaining({ level: 'warning', line: 2, message: expect.stringMatching(/could not be read as JSON5 \(invalid end of input\), so Renovate cannot read it either.*no Dependabot config was added/) }),
+    ]);
   });
 
   it('lists the sections a SECURITY.md lacks', () => {

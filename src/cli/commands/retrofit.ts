@@ -12,16 +12,7 @@ const OPTIONS = {
   commit: { type: 'boolean' },
   'security-policy': { type: 'boolean' },
   online: { type: 'boolean' },
-  'ack-days': { type: 'string' },
-  'fix-days': { type: 'string' },
 } as const;
-
-function days(flag: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 365) throw new UsageError(`--${flag} must be a whole number of days from 1 to 365, got "${String(value)}".`);
-  return n;
-}
 
 function help(version: string): string {
   return `secure-cncf retrofit ${version}
@@ -43,7 +34,8 @@ never rewritten. Every other existing
 file (your SECURITY.md, a workflow with the same name as a generated one) is kept and reported.
 
 Options
-  the answer options of "create" (--name, --repo, --language, --level, --compliance, --artifacts, --branch)
+  the answer options of "create" (--name, --repo, --language, --level, --compliance, --artifacts,
+  --branch, --ack-days, --fix-days)
   -y, --yes                apply the safe changes without asking
   --dry-run                print every planned change as a unified diff; write nothing
   --force                  also apply unsafe changes (generated files you edited whose template
@@ -56,7 +48,8 @@ Options
   --online                 ask GitHub whether <owner>/.github has a security policy
   --ack-days N, --fix-days N
                            the response times SECURITY.md states (working days to acknowledge,
-                           days to fix critical issues); without them it states no numbers
+                           days to fix critical issues; none for no number); without them (and
+                           without earlier answers) it states no numbers
   --commit                 commit the written files, one commit per group (hardening of existing
                            workflows, new workflows, policy and metadata)
   -h, --help               show this help
@@ -80,10 +73,8 @@ export const retrofitCommand: Command = {
     const prBody = typeof rawBody === 'string' ? path.resolve(rawBody) : undefined;
     const commit = Boolean(parsed.values['commit']);
     if (commit && args.dryRun) throw new UsageError('--commit and --dry-run contradict each other: choose one.');
-    const acknowledgeDays = days('ack-days', parsed.values['ack-days']);
-    const fixDays = days('fix-days', parsed.values['fix-days']);
-    const commitments = acknowledgeDays || fixDays ? { ...(acknowledgeDays ? { acknowledgeDays } : {}), ...(fixDays ? { fixDays } : {}) } : undefined;
-    const plan = { securityPolicy: Boolean(parsed.values['security-policy']), online: Boolean(parsed.values['online']), commitments };
+    // --ack-days / --fix-days are answer flags: resolveAnswers validates and stores them.
+    const plan = { securityPolicy: Boolean(parsed.values['security-policy']), online: Boolean(parsed.values['online']) };
     return runRetrofit(root, { flags: args, dryRun: args.dryRun, force: args.conflict === 'overwrite', confirm, prBody, commit, plan }, io.stdout);
   },
 };
