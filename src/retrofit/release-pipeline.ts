@@ -71,7 +71,9 @@ function releaseTargetsElsewhere(repo: RepoView): string | undefined {
   if (!file || text === undefined) return undefined;
   const targets = parseMakefile(file, text).rules.flatMap((rule) => rule.targets).filter((t) => RELEASE_TARGET.test(t));
   if (targets.length === 0) return undefined;
-  const shown = [...new Set(targets)].slice(0, 3).map((t) => `make ${t}`).join(', ');
+  // Targets that say they build distributions or publish come first: they name the pipeline best.
+  const rank = (t: string) => (/^(?:dist|publish|push)/i.test(t) ? 0 : 1);
+  const shown = [...new Set(targets)].sort((a, b) => rank(a) - rank(b)).slice(0, 2).map((t) => `make ${t}`).join(', ');
   return `${shown} in ${file}, run outside GitHub Actions (${ci.name})`;
 }
 
