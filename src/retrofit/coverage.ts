@@ -7,12 +7,11 @@ import type { Control, Evidence, PlanContext, RetrofitEdit } from '../catalog/ty
 import type { RepoView } from '../evidence/repo-view.js';
 import { practice } from '../evidence/kit.js';
 import { describeTools } from '../evidence/kit.js';
-import { findTools, isReleaseWorkflow } from '../evidence/practices.js';
+import { findTools } from '../evidence/practices.js';
 import { reachableUnits } from '../evidence/reach.js';
 import { selfSlug } from '../evidence/kit.js';
-import { goreleaserConfig } from '../evidence/configs.js';
 import type { PracticeId } from '../evidence/tools.js';
-import { hasMarker } from './markers.js';
+import { releasePipeline } from './release-pipeline.js';
 
 /** The evidence practices whose tools a control's files would run: a second copy is never added. */
 const CONTROL_PRACTICES: Record<string, PracticeId[]> = {
@@ -42,13 +41,6 @@ export interface CoverDecision {
   manual: string[];
 }
 
-/** The repository's own release pipeline, if any: a tag- or release-triggered workflow or a goreleaser config. */
-export function releasePipeline(repo: RepoView): string | undefined {
-  const workflow = repo.workflows().find((w) => !w.error && !hasMarker(w.head) && isReleaseWorkflow(w, w.triggers));
-  if (workflow) return workflow.file;
-  return goreleaserConfig(repo)?.file;
-}
-
 function evaluate(control: Control, repo: RepoView, ctx: PlanContext): Evidence | undefined {
   try {
     return control.evidence?.(repo, ctx);
@@ -65,7 +57,7 @@ function toolRuns(control: Control, repo: RepoView, ctx: PlanContext): string | 
     if (observation.verdict === 'delegated') return observation.delegations.map((d) => d.target).join(', ');
     if (observation.verdict === 'elsewhere') return observation.tools.length ? `${observation.tools.join(', ')} (${observation.elsewhere})` : `${observation.elsewhere}`;
   }
-  if (control.id === 'release-signing') return releasePipeline(repo);
+  if (control.id === 'release-signing') return releasePipeline(repo, selfSlug(ctx.profile));
   if (control.id === 'sca-scanning') {
     // cargo-deny run with its advisories check left out is a choice (advisories break unrelated pull
     // requests): a second cargo-deny for advisories beside it is not what the maintainers asked for.
@@ -89,6 +81,7 @@ export interface CoverageScope {
 
 export function coverage(repo: RepoView, ctx: PlanContext, ours: (path: string) => boolean, scope: CoverageScope = {}): Map<string, CoverDecision> {
   const decisions = new Map<string, CoverDecision>();
+  let sbomWithoutTool: CoverDecision | undefined;
   for (const control of ctx.controls) {
     if (FILE_RULES.has(control.id) || !control.evidence) continue;
     if (scope.only && !scope.only.has(control.id)) continue;
@@ -112,7 +105,10 @@ export function coverage(repo: RepoView, ctx: PlanContext, ours: (path: string) 
       continue;
     }
     const tool = toolRuns(control, repo, ctx);
-    if (!tool) continue;
+    if (!tool) {
+      if (control.id === 'sbom-config') sbomWithoutTool = decision;
+      continue;
+    }
     decision.by = `${tool} already runs here; ${evidence.summary}`;
     const proposal = control.retrofit?.(repo, ctx, evidence);
     if (proposal) {
@@ -123,6 +119,16 @@ export function coverage(repo: RepoView, ctx: PlanContext, ours: (path: string) 
       decision.manual.push(`${control.title}: ${evidence.summary} Complete it in the existing setup (secure-cncf adds no second copy of ${tool}).`);
     }
     decisions.set(control.id, decision);
+  }
+  // .syft.yaml configures the SBOMs of the release workflow secure-cncf writes. When the
+  // repository releases with its own pipeline and nothing here generates SBOMs, no workflow would
+  // read the file: the SBOMs belong in that pipeline, a manual step.
+  const release = decisions.get('release-signing');
+  if (sbomWithoutTool && release) {
+    const releasedBy = release.by.replace(/ already runs here;.*$/s, '');
+    sbomWithoutTool.by = `${sbomWithoutTool.by} No .syft.yaml: it would configure the release workflow secure-cncf adds, and releases here come from the repository's own pipeline (${releasedBy}).`;
+    sbomWithoutTool.manual.push(`${sbomWithoutTool.title}: generate SBOMs in the existing release pipeline (${releasedBy}) and configure the generator there (for Syft, a .syft.yaml that skips tests, fixtures and vendored code).`);
+    decisions.set(sbomWithoutTool.control, sbomWithoutTool);
   }
   return decisions;
 }

@@ -396,3 +396,146 @@ describe('cargo-deny without advisories is a choice (linkerd2-proxy lesson)', ()
     expect(run.out).toMatch(/^covered  sca-scanning  cargo-deny \(advisories left out, \.github\/workflows\/pr\.yml:12\)/m);
   });
 });
+
+describe('never a second release pipeline (level-2 review lessons)', () => {
+  const goProject = {
+    'go.mod': 'module example.com/ctl\n',
+    'cmd/ctl/main.go': 'package main\n',
+    '.github/workflows/ci.yml': lines(
+      'name: ci',
+      'on:',
+      '  pull_request: {}',
+      'permissions:',
+      '  contents: read',
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '        with:',
+      '          persist-credentials: false',
+      '      - run: go test ./...',
+      '      - run: docker build -t ctl:pr .',
+    ),
+  };
+  const workflowsWritten = (root: string) => Object.keys(snapshot(root)).filter((f) => f === '.github/workflows/release.yml' || f === '.goreleaser.yaml' || f === '.syft.yaml').sort();
+
+  it('a manual release workflow that pushes to the registry is the release pipeline, whatever its name (crossplane promote.yml)', async () => {
+    const root = repo({
+      ...goProject,
+      '.github/workflows/promote.yml': lines(
+        'name: Promote',
+        'on:',
+        '  workflow_dispatch:',
+        '    inputs:',
+        '      version:',
+        "        description: 'Release version (e.g. v1.18.0)'",
+        '        required: true',
+        'permissions:',
+        '  contents: read',
+        'jobs:',
+        '  promote:',
+        '    permissions:',
+        '      contents: read',
+        '      packages: write',
+        '    runs-on: ubuntu-24.04',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '        with:',
+        '          persist-credentials: false',
+        '      - env:',
+        '          VERSION: ${{ inputs.version }}',
+        '        run: nix run .#promote-images -- ghcr.io/acme/ctl "$VERSION"',
+      ),
+    });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/ctl', '--level', '2']);
+    expect([0, 1]).toContain(run.code);
+    expect(workflowsWritten(root), 'no release workflow, GoReleaser config or orphan Syft config beside promote.yml').toEqual([]);
+    expect(run.out).toMatch(/^covered  release-signing  \.github\/workflows\/promote\.yml:12 \(publishes packages\) already runs here/m);
+    expect(run.out).toMatch(/^covered  sbom-config  .*No \.syft\.yaml: it would configure the release workflow secure-cncf adds/m);
+    expect(run.out).toMatch(/SBOM generator configuration: generate SBOMs in the existing release pipeline \(\.github\/workflows\/promote\.yml:12 \(publishes packages\)\)/);
+  });
+
+  it('a branch-push workflow that pushes images counts too; a pull-request image build does not', async () => {
+    const pushing = repo({
+      ...goProject,
+      '.github/workflows/images.yml': lines(
+        'name: images',
+        'on:',
+        '  push:',
+        '    branches: [main, "release-*"]',
+        'permissions:',
+        '  contents: read',
+        'jobs:',
+        '  image:',
+        '    runs-on: ubuntu-24.04',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '      - uses: docker/build-push-action@v6',
+        '        with:',
+        '          push: true',
+        '          tags: quay.io/acme/ctl:latest',
+      ),
+    });
+    const run = await cli(['retrofit', pushing, '--yes', '--repo', 'acme/ctl', '--level', '2']);
+    expect(workflowsWritten(pushing)).toEqual([]);
+    expect(run.out).toMatch(/^covered  release-signing  \.github\/workflows\/images\.yml \(docker\/build-push-action \(push\), \.github\/workflows\/images\.yml:12\)/m);
+
+    // The same project whose only image build runs on pull requests releases nothing yet: it gets the release workflow.
+    const fresh = repo(goProject);
+    await cli(['retrofit', fresh, '--yes', '--repo', 'acme/ctl', '--level', '2']);
+    expect(workflowsWritten(fresh)).toEqual(['.github/workflows/release.yml', '.goreleaser.yaml', '.syft.yaml']);
+  });
+
+  it('no .syft.yaml beside a release pipeline of the repository that generates no SBOM (containerd, etcd, in-toto)', async () => {
+    const root = repo({
+      ...goProject,
+      '.github/workflows/release.yml': lines(
+        'name: Release',
+        'on:',
+        '  push:',
+        '    tags: ["v*"]',
+        'permissions:',
+        '  contents: read',
+        'jobs:',
+        '  release:',
+        '    runs-on: ubuntu-24.04',
+        '    permissions:',
+        '      contents: write',
+        '      id-token: write',
+        '      attestations: write',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '        with:',
+        '          persist-credentials: false',
+        '      - run: make release',
+        '      - uses: actions/attest-build-provenance@v2',
+        '        with:',
+        '          subject-path: bin/*',
+      ),
+    });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/ctl', '--level', '2']);
+    expect(existsSync(path.join(root, '.syft.yaml'))).toBe(false);
+    expect(run.out).toMatch(/^covered  release-signing  /m);
+    expect(run.out).toMatch(/SBOM generator configuration: generate SBOMs in the existing release pipeline \(GitHub build-provenance attestation\)/);
+  });
+
+  it('release build targets that another CI runs mean releases are built there (tikv: Prow and make dist_release)', async () => {
+    const files = {
+      'Cargo.toml': '[package]\nname = "kv"\nversion = "0.1.0"\n',
+      'Cargo.lock': '',
+      'src/main.rs': 'fn main() {}\n',
+      Makefile: lines('release:', '\tcargo build --release', '', '# The target used by CI/CD to build the distributable release artifacts.', 'dist_release:', '\tmake release', '\tcp target/release/kv bin/'),
+      '.github/workflows/clippy.yml': lines('name: clippy', 'on: pull_request', 'permissions:', '  contents: read', 'jobs:', '  clippy:', '    runs-on: ubuntu-24.04', '    steps:', '      - uses: actions/checkout@v4', '        with:', '          persist-credentials: false', '      - run: cargo clippy'),
+    };
+    const prow = repo({ ...files, OWNERS: lines('approvers:', '  - alice') });
+    const run = await cli(['retrofit', prow, '--yes', '--repo', 'acme/kv', '--level', '2']);
+    expect(workflowsWritten(prow)).toEqual([]);
+    expect(run.out).toMatch(/^covered  release-signing  make dist_release in Makefile, run outside GitHub Actions \(Prow\) already runs here/m);
+
+    // Without another CI in sight, a Makefile target proves nothing about where releases are built.
+    const alone = repo(files);
+    await cli(['retrofit', alone, '--yes', '--repo', 'acme/kv', '--level', '2']);
+    expect(workflowsWritten(alone)).toContain('.github/workflows/release.yml');
+  });
+});
