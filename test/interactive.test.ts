@@ -65,13 +65,13 @@ describe('interactive generator (yeoman-test)', () => {
 
 describe('questions', () => {
   it('skips questions answered by flags', () => {
-    const defaults = answerDefaults(emptyFacts('/tmp/x'));
+    const defaults = answerDefaults(emptyFacts('/nonexistent/secure-cncf-test-repository'));
     const asked = questions(defaults, { repo: 'acme/widget', language: ['go'] }).map((q) => q.name);
     expect(asked).toEqual(['name', 'level', 'compliance', 'artifacts', 'charts', 'portal', 'branch', 'ackDays', 'fixDays']);
   });
 
   it('asks the commitments only when SECURITY.md will be written, "no numbers" first, earlier answers as defaults', () => {
-    const defaults = answerDefaults(emptyFacts('/tmp/x'));
+    const defaults = answerDefaults(emptyFacts('/nonexistent/secure-cncf-test-repository'));
     const ack = (context?: { securityPolicy?: boolean }) => questions(defaults, {}, context).find((q) => q.name === 'ackDays');
     expect(ack({ securityPolicy: false })?.when?.({})).toBe(false);
     expect(ack({ securityPolicy: true })?.when?.({})).toBe(true);
@@ -85,14 +85,14 @@ describe('questions', () => {
   });
 
   it('asks how to publish charts only when charts are released', () => {
-    const charts = questions(answerDefaults(emptyFacts('/tmp/x')), {}).find((q) => q.name === 'charts');
+    const charts = questions(answerDefaults(emptyFacts('/nonexistent/secure-cncf-test-repository')), {}).find((q) => q.name === 'charts');
     expect(charts?.when?.({ artifacts: ['binaries'] })).toBe(false);
     expect(charts?.when?.({ artifacts: ['helm-charts', 'binaries'] })).toBe(true);
     expect(charts?.choices?.map((c) => c.value)).toEqual(['oci', 'chart-releaser']);
   });
 
   it('validates answers at the prompt with the same messages as the flags', () => {
-    const defaults = answerDefaults(emptyFacts('/tmp/x'));
+    const defaults = answerDefaults(emptyFacts('/nonexistent/secure-cncf-test-repository'));
     const repo = questions(defaults, {}).find((q) => q.name === 'repo');
     expect(repo?.validate?.('nope')).toMatch(/is not a GitHub repository slug/);
     expect(repo?.validate?.('acme/widget')).toBe(true);

@@ -59,7 +59,7 @@ describe('SECURITY.md commitments with --yes', () => {
   });
 
   it('answers stored before the question existed keep their wording (no policy: undefined, not {})', () => {
-    const facts = emptyFacts('/tmp/x');
+    const facts = emptyFacts('/nonexistent/secure-cncf-test-repository');
     expect(answerDefaults(facts).policy).toEqual({});
     const stored = { ...facts, stored: { answers: { projectName: 'x' } } } as unknown as typeof facts;
     expect(answerDefaults(stored).policy).toBeUndefined();

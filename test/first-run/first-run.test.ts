@@ -157,7 +157,7 @@ describe('one exit-status contract', () => {
 });
 
 describe('questions that matter', () => {
-  const defaults = answerDefaults(emptyFacts('/tmp/x'));
+  const defaults = answerDefaults(emptyFacts('/nonexistent/secure-cncf-test-repository'));
 
   it('no artifacts question at level 1 unless a compliance preset needs releases', () => {
     const artifacts = questions(defaults, {}).find((q) => q.name === 'artifacts');
