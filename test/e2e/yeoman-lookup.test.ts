@@ -46,7 +46,7 @@ describe('generator-secure-cncf', () => {
     expect(found.map((meta) => meta.namespace)).toContain('secure-cncf:app');
     await env.run(['secure-cncf:app'], {
       skipInstall: true,
-      flags: { name: 'widget', repo: 'acme/widget', language: ['go'], level: '2', compliance: ['soc2'], artifacts: ['binaries'], portal: true, branch: 'main' },
+      flags: { name: 'widget', repo: 'acme/widget', language: ['go'], level: '2', compliance: ['soc2'], artifacts: ['binaries'], portal: true, branch: 'main', ackDays: 'none', fixDays: 'none' },
     } as never);
     for (const file of ['.github/workflows/codeql.yml', '.github/workflows/release.yml', 'catalog-info.yaml', 'docs/security/compliance/soc2.md', '.secure-cncf.json']) {
       expect(existsSync(path.join(target, file)), file).toBe(true);
