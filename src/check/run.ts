@@ -60,7 +60,8 @@ function checkAnswers(session: Session, options: CheckOptions, notes: string[]):
     repository: resolveField('repository', options.repo, defaults.repository, defaults) ?? { owner: '', name: path.basename(facts.root) },
     languages: defaults.languages,
     level,
-    // Same default as the generator's (src/answers.ts resolveAnswers).
+    // Same default as the generator's (src/answers.ts resolveAnswers): off in an existing repository
+    // without earlier answers, so a retrofitted repository is not asked for portal files it declined.
     portal: defaults.portal ?? level >= 2,
     compliance: options.compliance !== undefined ? parseCompliance(options.compliance, PRESET_IDS) : defaults.compliance,
     artifacts: defaults.artifacts,

@@ -4,9 +4,9 @@
 import type { Answers, Plan, SecurityCommitments } from '../model.js';
 import type { ReleaseState } from './releases.js';
 import { SECURITY_POLICY_PATHS } from './security-md.js';
-import type { AnswerFlags } from '../answers.js';
+import { resolveAnswers, type AnswerDefaults, type AnswerFlags } from '../answers.js';
 import type { PlanContext } from '../catalog/types.js';
-import { answersFor, contextFor, type Session } from '../engine/session.js';
+import { contextFor, type Session } from '../engine/session.js';
 import { createPlan } from '../engine/plan.js';
 import { hasMarker } from './markers.js';
 import { coverage, type CoverDecision } from './coverage.js';
@@ -38,9 +38,20 @@ function oursIn(session: Session): (path: string) => boolean {
   return (path) => stored[path] !== undefined || (session.repo.has(path) && hasMarker(session.repo.read(path) ?? ''));
 }
 
+/**
+ * `create` in a directory without commit history starts a project: the portal answer keeps the
+ * level's default there, as in an empty directory, unless an earlier run stored one. Only an
+ * existing repository gets developer-portal files on request alone (see answerDefaults).
+ */
+function startedProjectDefaults(session: Session): AnswerDefaults {
+  if (typeof session.facts.stored?.answers.portal === 'boolean') return session.defaults;
+  const { portal: _existingRepository, ...defaults } = session.defaults;
+  return defaults;
+}
+
 export async function retrofitContext(session: Session, flags: AnswerFlags, options: RetrofitContextOptions = {}): Promise<RetrofitContext> {
   const { facts } = session;
-  const answers = answersFor(session, flags);
+  const answers = resolveAnswers(flags, options.newProject ? startedProjectDefaults(session) : session.defaults);
   // Commitments come from the maintainers (flags, prompts, earlier answers; see resolveAnswers):
   // without any, SECURITY.md states no number nobody chose.
   if (options.commitments) answers.policy = options.commitments;

@@ -35,7 +35,7 @@ file (your SECURITY.md, a workflow with the same name as a generated one) is kep
 
 Options
   the answer options of "create" (--name, --repo, --language, --level, --compliance, --artifacts,
-  --branch, --ack-days, --fix-days)
+  --branch, --ack-days, --fix-days, --portal: developer-portal files are added only when asked)
   -y, --yes                apply the safe changes without asking
   --dry-run                print every planned change as a unified diff; write nothing
   --force                  also apply unsafe changes (generated files you edited whose template
