@@ -10,6 +10,7 @@ import { contextFor, type Session } from '../engine/session.js';
 import { createPlan } from '../engine/plan.js';
 import { hasMarker } from './markers.js';
 import { coverage, type CoverDecision } from './coverage.js';
+import { CODEOWNERS_PATH, codeownersStep } from '../controls/codeowners/existing.js';
 
 export interface RetrofitContext {
   answers: Answers;
@@ -19,6 +20,8 @@ export interface RetrofitContext {
   covered: CoverDecision[];
   /** Why no SECURITY.md is planned, when it is left out (an organisation policy may apply). */
   policyNote?: string;
+  /** The manual step replacing CODEOWNERS in an existing repository (no owner secure-cncf can name). */
+  codeownersStep?: string;
 }
 
 export interface RetrofitContextOptions {
@@ -65,6 +68,12 @@ export async function retrofitContext(session: Session, flags: AnswerFlags, opti
   // A file is left out only when every control that writes it is covered.
   plan.files = plan.files.filter((file) => file.controls.length === 0 || !file.controls.every((id) => skip.has(id)));
   const result: RetrofitContext = { answers, ctx, plan, covered };
+  // An existing repository's code owners are for its maintainers to name (see codeownersStep);
+  // a CODEOWNERS this tool wrote earlier stays managed.
+  if (!facts.isEmpty && !options.newProject && !ours(CODEOWNERS_PATH) && plan.files.some((f) => f.path === CODEOWNERS_PATH)) {
+    plan.files = plan.files.filter((f) => f.path !== CODEOWNERS_PATH);
+    result.codeownersStep = codeownersStep(session.repo, ctx);
+  }
   // GitHub shows the organisation's SECURITY.md for a repository without its own: a new file here
   // would shadow it. Written only when that is known not to apply, or the maintainers confirm it.
   const ownPolicy = SECURITY_POLICY_PATHS.some((p) => session.repo.has(p));
