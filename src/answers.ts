@@ -41,7 +41,10 @@ export interface AnswerDefaults {
   compliance: string[];
   artifacts: Artifact[];
   defaultBranch: string;
-  /** Undefined: decided by the level (portal metadata by default from level 2). */
+  /**
+   * Undefined: decided by the level (portal metadata by default from level 2). False for an
+   * existing repository without earlier answers: there the portal files are opt-in.
+   */
   portal?: boolean;
   /**
    * Where each default came from when it was not validated yet (detection: the origin remote,
@@ -98,6 +101,11 @@ export function answerDefaults(facts: RepoFacts): AnswerDefaults {
   if (!stored?.repository && facts.remote) sources.repository = `the "origin" remote (${facts.remoteUrl ?? `${facts.remote.owner}/${facts.remote.name}`})`;
   if (repository) defaults.repository = repository;
   if (typeof stored?.portal === 'boolean') defaults.portal = stored.portal;
+  // An existing repository gets developer-portal files only when asked (--portal, a yes at the
+  // prompt, an earlier answer): most projects run no Backstage, and a catalog entry or a TechDocs
+  // site they do not use is a change maintainers reject. New projects keep the level's default
+  // (so does `create` in a directory without commit history: src/retrofit/context.ts).
+  else if (!stored && !facts.isEmpty) defaults.portal = false;
   const policy = stored ? stored.policy : {};
   if (policy) defaults.policy = policy;
   return defaults;

@@ -67,6 +67,8 @@ export function retrofitEnding(root: string, plan: RetrofitPlan, cwd?: string, g
       ...(findings.length ? ['About your existing files (left unchanged):', ...findings, ''] : []),
       ...plan.plan.notes.map((note) => `note: ${note}`),
       ...(plan.plan.notes.length ? [''] : []),
+      // What retrofit left to the maintainers (a CODEOWNERS naming their teams, the security policy).
+      ...(report.manual?.length ? ['To do by hand:', ...report.manual.map((step) => `  - ${step}`), ''] : []),
       endingText({
         root,
         answers: plan.answers,

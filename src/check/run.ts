@@ -25,6 +25,7 @@ import { repositoryPinning } from '../evidence/probes/pinning.js';
 import { decidePin } from '../retrofit/uses-ref.js';
 import { coverage } from '../retrofit/coverage.js';
 import { hasMarker } from '../retrofit/markers.js';
+import { CODEOWNERS_PATH, codeownersStep } from '../controls/codeowners/existing.js';
 
 export interface CheckOptions {
   directory: string;
@@ -60,7 +61,8 @@ function checkAnswers(session: Session, options: CheckOptions, notes: string[]):
     repository: resolveField('repository', options.repo, defaults.repository, defaults) ?? { owner: '', name: path.basename(facts.root) },
     languages: defaults.languages,
     level,
-    // Same default as the generator's (src/answers.ts resolveAnswers).
+    // Same default as the generator's (src/answers.ts resolveAnswers): off in an existing repository
+    // without earlier answers, so a retrofitted repository is not asked for portal files it declined.
     portal: defaults.portal ?? level >= 2,
     compliance: options.compliance !== undefined ? parseCompliance(options.compliance, PRESET_IDS) : defaults.compliance,
     artifacts: defaults.artifacts,
@@ -136,7 +138,8 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
   const stored = facts.stored?.files ?? {};
   // Only gaps get a fix; asking about passing controls would render every template for nothing.
   const gaps = evaluated.filter((entry) => entry.evidence.status !== 'pass' && entry.evidence.status !== 'not-applicable');
-  const decisions = coverage(repo, ctx, (file) => stored[file] !== undefined || (repo.has(file) && hasMarker(repo.read(file) ?? '')), {
+  const ours = (file: string) => stored[file] !== undefined || (repo.has(file) && hasMarker(repo.read(file) ?? ''));
+  const decisions = coverage(repo, ctx, ours, {
     only: new Set(gaps.map((entry) => entry.control.id)),
     known: new Map(gaps.map((entry) => [entry.control.id, entry.evidence])),
   });
@@ -145,6 +148,11 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
     if (decision && decision.edits.length === 0 && decision.manual.length > 0 && entry.evidence.status !== 'pass') {
       entry.manualFix = `by hand (secure-cncf adds no second copy): ${decision.manual.join(' ')}`;
     }
+  }
+  // In an existing repository retrofit writes no CODEOWNERS naming only the owner: the fix is to name teams by hand.
+  const owners = evaluated.find((e) => e.control.id === 'codeowners');
+  if (owners && !facts.isEmpty && owners.evidence.status !== 'pass' && owners.evidence.status !== 'not-applicable' && !ours(CODEOWNERS_PATH)) {
+    owners.manualFix = `by hand: ${codeownersStep(repo, ctx)}`;
   }
   // Actions the pin table cannot pin at the version the workflow uses: retrofit leaves them (pinning
   // must not upgrade), so the fix says what to do by hand instead of a command that changes nothing.

@@ -29,9 +29,9 @@ Options
   --artifacts <list>       release artifacts: ${ARTIFACTS.join(', ')}, or none
   --branch <name>          default branch (default: detected, else main)
   --portal, --no-portal    developer-portal metadata: Backstage catalog-info.yaml, TechDocs
+                           (default: on from level 2 in a new project; off in an existing one)
   --charts <how>           Helm chart publishing: oci (GHCR, cosign-signed; default) or chart-releaser
                            (GitHub Pages index; the default where the repository already uses it)
-                           (default: on from level 2)
   --ack-days <n|none>      working days to acknowledge a vulnerability report, stated in SECURITY.md
   --fix-days <n|none>      days to fix critical and high severity issues, stated in SECURITY.md
                            (default: earlier answers, else none: SECURITY.md states no numbers)

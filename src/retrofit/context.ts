@@ -4,12 +4,13 @@
 import type { Answers, Plan, SecurityCommitments } from '../model.js';
 import type { ReleaseState } from './releases.js';
 import { SECURITY_POLICY_PATHS } from './security-md.js';
-import type { AnswerFlags } from '../answers.js';
+import { resolveAnswers, type AnswerDefaults, type AnswerFlags } from '../answers.js';
 import type { PlanContext } from '../catalog/types.js';
-import { answersFor, contextFor, type Session } from '../engine/session.js';
+import { contextFor, type Session } from '../engine/session.js';
 import { createPlan } from '../engine/plan.js';
 import { hasMarker } from './markers.js';
 import { coverage, type CoverDecision } from './coverage.js';
+import { CODEOWNERS_PATH, codeownersStep } from '../controls/codeowners/existing.js';
 
 export interface RetrofitContext {
   answers: Answers;
@@ -19,6 +20,8 @@ export interface RetrofitContext {
   covered: CoverDecision[];
   /** Why no SECURITY.md is planned, when it is left out (an organisation policy may apply). */
   policyNote?: string;
+  /** The manual step replacing CODEOWNERS in an existing repository (no owner secure-cncf can name). */
+  codeownersStep?: string;
 }
 
 export interface RetrofitContextOptions {
@@ -38,9 +41,20 @@ function oursIn(session: Session): (path: string) => boolean {
   return (path) => stored[path] !== undefined || (session.repo.has(path) && hasMarker(session.repo.read(path) ?? ''));
 }
 
+/**
+ * `create` in a directory without commit history starts a project: the portal answer keeps the
+ * level's default there, as in an empty directory, unless an earlier run stored one. Only an
+ * existing repository gets developer-portal files on request alone (see answerDefaults).
+ */
+function startedProjectDefaults(session: Session): AnswerDefaults {
+  if (typeof session.facts.stored?.answers.portal === 'boolean') return session.defaults;
+  const { portal: _existingRepository, ...defaults } = session.defaults;
+  return defaults;
+}
+
 export async function retrofitContext(session: Session, flags: AnswerFlags, options: RetrofitContextOptions = {}): Promise<RetrofitContext> {
   const { facts } = session;
-  const answers = answersFor(session, flags);
+  const answers = resolveAnswers(flags, options.newProject ? startedProjectDefaults(session) : session.defaults);
   // Commitments come from the maintainers (flags, prompts, earlier answers; see resolveAnswers):
   // without any, SECURITY.md states no number nobody chose.
   if (options.commitments) answers.policy = options.commitments;
@@ -54,6 +68,12 @@ export async function retrofitContext(session: Session, flags: AnswerFlags, opti
   // A file is left out only when every control that writes it is covered.
   plan.files = plan.files.filter((file) => file.controls.length === 0 || !file.controls.every((id) => skip.has(id)));
   const result: RetrofitContext = { answers, ctx, plan, covered };
+  // An existing repository's code owners are for its maintainers to name (see codeownersStep);
+  // a CODEOWNERS this tool wrote earlier stays managed.
+  if (!facts.isEmpty && !options.newProject && !ours(CODEOWNERS_PATH) && plan.files.some((f) => f.path === CODEOWNERS_PATH)) {
+    plan.files = plan.files.filter((f) => f.path !== CODEOWNERS_PATH);
+    result.codeownersStep = codeownersStep(session.repo, ctx);
+  }
   // GitHub shows the organisation's SECURITY.md for a repository without its own: a new file here
   // would shadow it. Written only when that is known not to apply, or the maintainers confirm it.
   const ownPolicy = SECURITY_POLICY_PATHS.some((p) => session.repo.has(p));

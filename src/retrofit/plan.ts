@@ -113,7 +113,7 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
     else if (org.state === 'present') onlineNote = `The organisation's security policy (${org.url}) applies to this repository; no SECURITY.md is added.`;
     else onlineNote = `Whether an organisation-wide security policy applies is not known: ${org.why}. No SECURITY.md is added; run again online, or confirm with --security-policy.`;
   }
-  const { answers, ctx, plan, covered, policyNote } = await retrofitContext(session, flags, { writePolicy, commitments: options.commitments, releases: await releaseState(root), newProject: Boolean(options.newProject) });
+  const { answers, ctx, plan, covered, policyNote, codeownersStep } = await retrofitContext(session, flags, { writePolicy, commitments: options.commitments, releases: await releaseState(root), newProject: Boolean(options.newProject) });
   const { base, table } = repoPinTable(root);
   const files = withRepoPins(plan.files, base, table).filter((f) => f.path !== STATE_FILE);
   const stored = facts.stored?.files ?? {};
@@ -125,6 +125,7 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
   };
   const policyStep = onlineNote ?? policyNote;
   if (policyStep && policyNote) result.manual.push(policyStep);
+  if (codeownersStep) result.manual.push(codeownersStep);
   // Edits that complete a covered control in the repository's own files (its retrofit hook).
   const hookEdits = new Map<string, { after: string; details: string[]; controls: string[] }>();
   for (const decision of covered) {

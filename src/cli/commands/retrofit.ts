@@ -32,10 +32,12 @@ pushes. Risky patterns (untrusted input in run:, also a composite action's input
 from it; PR-head checkouts under pull_request_target) are reported with file:line and the fix,
 never rewritten. Every other existing
 file (your SECURITY.md, a workflow with the same name as a generated one) is kept and reported.
+No new CODEOWNERS is written: the only owner secure-cncf could name is the repository's owner, so the
+report says whom to name instead (a team, @org/team, or maintainers).
 
 Options
   the answer options of "create" (--name, --repo, --language, --level, --compliance, --artifacts,
-  --branch, --ack-days, --fix-days)
+  --branch, --ack-days, --fix-days, --portal: developer-portal files are added only when asked)
   -y, --yes                apply the safe changes without asking
   --dry-run                print every planned change as a unified diff; write nothing
   --force                  also apply unsafe changes (generated files you edited whose template
