@@ -66,9 +66,24 @@ export function securityPages(ctx: PlanContext): SecurityPages {
   return { pages, compliance };
 }
 
-/** Whether the project publishes artifacts whose signatures SECURITY.md explains how to verify. */
+/**
+ * Whether the project publishes artifacts whose signatures SECURITY.md explains how to verify:
+ * the release workflow and the SECURITY.md this tool writes (not a repository's own pipeline or policy).
+ */
 function verifiable(ctx: PlanContext): boolean {
-  return ctx.has('release-signing') && ctx.profile.answers.artifacts.length > 0;
+  const policy = ctx.existing?.policy;
+  const oursPolicy = !policy || (policy.kind === 'file' && policy.ours);
+  return ctx.has('release-signing') && !ctx.covered?.has('release-signing') && oursPolicy && ctx.profile.answers.artifacts.length > 0;
+}
+
+/** Where the security policy is and how the page can tell reporters to reach the maintainers. */
+function policyData(ctx: PlanContext, repoUrl: string, branch: string) {
+  const policy = ctx.existing?.policy;
+  if (!policy) return { securityPolicyUrl: `${repoUrl}/blob/${branch}/SECURITY.md`, privateReporting: true, policyKnown: true, policyIsOurs: true };
+  if (policy.kind === 'file') return { securityPolicyUrl: `${repoUrl}/blob/${branch}/${policy.path}`, privateReporting: policy.privateReporting, policyKnown: true, policyIsOurs: policy.ours };
+  if (policy.kind === 'organisation') return { securityPolicyUrl: policy.url, privateReporting: false, policyKnown: true, policyIsOurs: false };
+  // GitHub's security tab shows the repository's policy or, without one, the organisation's.
+  return { securityPolicyUrl: `${repoUrl}/security/policy`, privateReporting: false, policyKnown: false, policyIsOurs: false };
 }
 
 function docsData(ctx: PlanContext) {
@@ -84,7 +99,10 @@ function docsData(ctx: PlanContext) {
     docsDir: DOCS_DIR,
     level: profile.answers.level,
     levelName: LEVEL_NAMES[profile.answers.level],
-    securityPolicyUrl: `${repoUrl}/blob/${branch}/SECURITY.md`,
+    ...policyData(ctx, repoUrl, branch),
+    // A new project's checks are the generated workflows, listed in its SECURITY.md; an existing
+    // repository runs some of its own, named in SECURITY-INSIGHTS.yml when that is written.
+    checks: ctx.existing ? (ctx.has('security-insights') ? 'insights' : '') : 'generated',
     reportUrl: `${repoUrl}/security/advisories/new`,
     verifyUrl: verifiable(ctx) ? `${repoUrl}/blob/${branch}/SECURITY.md#verifying-releases` : '',
     releasesUrl: `${repoUrl}/releases`,
