@@ -67,6 +67,8 @@ export interface ExistingRepository {
   policy: PolicyFact;
   /** Covered control id -> the tools the repository runs itself for it (empty when none were named). */
   ownTools: ReadonlyMap<string, readonly OwnTool[]>;
+  /** The repository's own Security Insights file, when it has one and keeps it. */
+  insightsPath?: string;
 }
 
 /** A control the plan asks for but that cannot be written yet, and why. */

@@ -5,6 +5,8 @@
 import type { ExistingRepository, OwnTool, PlanContext, PolicyFact } from '../catalog/types.js';
 import type { RepoView } from '../evidence/repo-view.js';
 import { practice } from '../evidence/kit.js';
+import { PRACTICE_TITLES } from '../evidence/tools.js';
+import { INSIGHTS_NAMES } from '../controls/security-insights/evidence.js';
 import { CONTROL_PRACTICES } from './coverage.js';
 
 /** Folders GitHub looks in for a security policy, in its lookup order. */
@@ -45,8 +47,9 @@ function toolsFor(repo: RepoView, ctx: PlanContext, controlId: string): OwnTool[
   const tools: OwnTool[] = [];
   const seen = new Set<string>();
   const add = (tool: OwnTool) => {
-    if (seen.has(tool.label)) return;
-    seen.add(tool.label);
+    const key = `${tool.label}\n${tool.where}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     tools.push(tool);
   };
   for (const id of CONTROL_PRACTICES[controlId] ?? []) {
@@ -56,7 +59,8 @@ function toolsFor(repo: RepoView, ctx: PlanContext, controlId: string): OwnTool[
         add({ label: finding.label, where: finding.unit.entry.file, inWorkflow: true, onPullRequests: finding.onPullRequests, onRelease: finding.onRelease });
       }
     } else if (observation.verdict === 'delegated') {
-      for (const delegation of observation.delegations) add({ label: delegation.target, where: `the shared workflow ${delegation.target}`, inWorkflow: false, onPullRequests: false, onRelease: false });
+      // The shared workflow's tools are not read offline: named by what it does.
+      for (const delegation of observation.delegations) add({ label: PRACTICE_TITLES[id], where: `by the shared workflow ${delegation.target}`, inWorkflow: false, onPullRequests: false, onRelease: false });
     } else if (observation.verdict === 'elsewhere') {
       for (const label of observation.tools) add({ label, where: `outside GitHub Actions (${observation.elsewhere ?? 'another CI'})`, inWorkflow: false, onPullRequests: false, onRelease: false });
     }
@@ -69,5 +73,7 @@ export function existingRepository(repo: RepoView, ctx: PlanContext, covered: Re
   for (const id of covered) {
     if (CONTROL_PRACTICES[id]) ownTools.set(id, toolsFor(repo, ctx, id));
   }
-  return { policy: policyFact(repo, policy), ownTools };
+  // A Security Insights file of the repository's own stays where it is: pages link that one.
+  const insightsPath = covered.has('security-insights') ? repo.findFirst(INSIGHTS_NAMES) : undefined;
+  return { policy: policyFact(repo, policy), ownTools, ...(insightsPath ? { insightsPath } : {}) };
 }

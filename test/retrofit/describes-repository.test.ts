@@ -139,6 +139,16 @@ describe('Security Insights of a retrofitted repository names what is there (lev
     for (const file of namedWorkflows(after['SECURITY-INSIGHTS.yml']!)) expect(after[file], file).toBeDefined();
   });
 
+  it('a Security Insights file of its own under .github/ is kept and is the one the page links (openfga)', async () => {
+    const own = lines('header:', '  schema-version: 2.0.0', '  last-updated: "2026-01-01"', '  last-reviewed: "2026-01-01"', '  url: https://github.com/acme/widget/blob/main/.github/SECURITY-INSIGHTS.yml');
+    const after = await retrofitLevel2(repo({ ...GO, '.github/SECURITY-INSIGHTS.yml': own }));
+    expect(after['SECURITY-INSIGHTS.yml']).toBeUndefined();
+    expect(after['.github/SECURITY-INSIGHTS.yml']).toBe(own);
+    const page = after['docs/security/index.md']!;
+    expect(page).toContain('https://github.com/acme/widget/blob/main/.github/SECURITY-INSIGHTS.yml');
+    expect(page).not.toContain('blob/main/SECURITY-INSIGHTS.yml');
+  });
+
   it('a policy in docs/ under any case, sending reports to private vulnerability reporting, is linked with that channel', async () => {
     const after = await retrofitLevel2(repo({ ...GO, 'docs/Security.md': '# Security\n\nReport at https://github.com/acme/widget/security/advisories/new\n' }));
     const doc = insightsOf(after);

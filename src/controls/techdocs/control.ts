@@ -102,12 +102,13 @@ function docsData(ctx: PlanContext) {
     ...policyData(ctx, repoUrl, branch),
     // A new project's checks are the generated workflows, listed in its SECURITY.md; an existing
     // repository runs some of its own, named in SECURITY-INSIGHTS.yml when that is written.
-    checks: ctx.existing ? (ctx.has('security-insights') ? 'insights' : '') : 'generated',
+    checks: ctx.existing ? (ctx.has('security-insights') && !ctx.existing.insightsPath ? 'insights' : '') : 'generated',
+    insightsOurs: !ctx.existing?.insightsPath,
     reportUrl: `${repoUrl}/security/advisories/new`,
     verifyUrl: verifiable(ctx) ? `${repoUrl}/blob/${branch}/SECURITY.md#verifying-releases` : '',
     releasesUrl: `${repoUrl}/releases`,
     hasInsights: ctx.has('security-insights'),
-    insightsUrl: `${repoUrl}/blob/${branch}/SECURITY-INSIGHTS.yml`,
+    insightsUrl: `${repoUrl}/blob/${branch}/${ctx.existing?.insightsPath ?? 'SECURITY-INSIGHTS.yml'}`,
     security: () => (cached ??= securityPages(ctx)),
   };
 }
