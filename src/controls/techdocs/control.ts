@@ -86,12 +86,26 @@ function policyData(ctx: PlanContext, repoUrl: string, branch: string) {
   return { securityPolicyUrl: `${repoUrl}/security/policy`, privateReporting: false, policyKnown: false, policyIsOurs: false };
 }
 
+/** The controls whose workflows are the checks the page lists by kind, as SECURITY.md does. */
+const CHECK_CONTROLS = ['sast', 'sca-scanning', 'secret-scanning', 'dependency-review', 'scorecard'];
+
+/**
+ * What the page can say about the checks that run: the generated workflows by kind when all of
+ * them are written and the SECURITY.md of this tool lists them; otherwise (a repository that runs
+ * some tools of its own) a pointer to the SECURITY-INSIGHTS.yml this tool writes, which names them.
+ */
+function checksStatement(ctx: PlanContext, policyIsOurs: boolean): 'generated' | 'insights' | '' {
+  if (policyIsOurs && CHECK_CONTROLS.every((id) => ctx.has(id) && !ctx.covered?.has(id))) return 'generated';
+  return ctx.has('security-insights') && !ctx.existing?.insightsPath ? 'insights' : '';
+}
+
 function docsData(ctx: PlanContext) {
   const { profile } = ctx;
   const { owner, name } = profile.answers.repository;
   const repoUrl = `https://github.com/${owner}/${name}`;
   const branch = profile.answers.defaultBranch;
   let cached: SecurityPages | undefined;
+  const policy = policyData(ctx, repoUrl, branch);
   return {
     projectName: profile.answers.projectName,
     repoUrl,
@@ -99,10 +113,8 @@ function docsData(ctx: PlanContext) {
     docsDir: DOCS_DIR,
     level: profile.answers.level,
     levelName: LEVEL_NAMES[profile.answers.level],
-    ...policyData(ctx, repoUrl, branch),
-    // A new project's checks are the generated workflows, listed in its SECURITY.md; an existing
-    // repository runs some of its own, named in SECURITY-INSIGHTS.yml when that is written.
-    checks: ctx.existing ? (ctx.has('security-insights') && !ctx.existing.insightsPath ? 'insights' : '') : 'generated',
+    ...policy,
+    checks: checksStatement(ctx, policy.policyIsOurs),
     insightsOurs: !ctx.existing?.insightsPath,
     reportUrl: `${repoUrl}/security/advisories/new`,
     verifyUrl: verifiable(ctx) ? `${repoUrl}/blob/${branch}/SECURITY.md#verifying-releases` : '',
