@@ -117,6 +117,7 @@ describe('Security Insights of a retrofitted repository names what is there (lev
     expect(page).not.toContain('blob/main/SECURITY.md');
     expect(page).not.toContain('#verifying-releases');
     expect(page).not.toMatch(/private vulnerability reporting/);
+    expect(page).not.toMatch(/where releases come from/);
     for (const file of namedWorkflows(page!)) expect(after[file]).toBeDefined();
 
     // upgrade afterwards plans from the same facts: nothing changes.

@@ -116,6 +116,8 @@ function docsData(ctx: PlanContext) {
     ...policy,
     checks: checksStatement(ctx, policy.policyIsOurs),
     insightsOurs: !ctx.existing?.insightsPath,
+    // Beside the repository's own release pipeline, SECURITY-INSIGHTS.yml says nothing about releases.
+    insightsReleases: !ctx.covered?.has('release-signing'),
     reportUrl: `${repoUrl}/security/advisories/new`,
     verifyUrl: verifiable(ctx) ? `${repoUrl}/blob/${branch}/SECURITY.md#verifying-releases` : '',
     releasesUrl: `${repoUrl}/releases`,
