@@ -36,6 +36,39 @@ export interface PlanContext {
   readonly covered?: ReadonlySet<string>;
   /** Retrofit only: whether the repository has release tags ('unknown' without git history). */
   readonly releases?: 'tagged' | 'none' | 'unknown';
+  /**
+   * Retrofit only: facts about the repository as it will be after the run, so the files that
+   * describe it (Security Insights, the TechDocs page) state those facts, not the generator's template.
+   */
+  readonly existing?: ExistingRepository;
+}
+
+/** The security policy that applies to an existing repository after the run. */
+export type PolicyFact =
+  /** A file in the repository (its own, or the SECURITY.md this run writes). */
+  | { kind: 'file'; path: string; ours: boolean; privateReporting: boolean }
+  /** No file here; the organisation's policy in <owner>/.github applies (known online). */
+  | { kind: 'organisation'; url: string }
+  /** No file here, and whether an organisation policy applies is not known. */
+  | { kind: 'unknown' };
+
+/** A security tool the repository runs itself, found by the evidence layer. */
+export interface OwnTool {
+  label: string;
+  /** The workflow that runs it, or where it runs when not in a workflow of this repository. */
+  where: string;
+  /** Where is a workflow file of this repository (named as a path), not a description. */
+  inWorkflow: boolean;
+  onPullRequests: boolean;
+  onRelease: boolean;
+}
+
+export interface ExistingRepository {
+  policy: PolicyFact;
+  /** Covered control id -> the tools the repository runs itself for it (empty when none were named). */
+  ownTools: ReadonlyMap<string, readonly OwnTool[]>;
+  /** The repository's own Security Insights file, when it has one and keeps it. */
+  insightsPath?: string;
 }
 
 /** A control the plan asks for but that cannot be written yet, and why. */

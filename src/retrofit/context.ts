@@ -3,7 +3,7 @@
 // files (an `upgrade` after a retrofit never adds the CodeQL workflow the retrofit skipped).
 import type { Answers, Plan, SecurityCommitments } from '../model.js';
 import type { ReleaseState } from './releases.js';
-import { SECURITY_POLICY_PATHS } from './security-md.js';
+import { existingRepository, findSecurityPolicy } from './repository-facts.js';
 import { resolveAnswers, type AnswerDefaults, type AnswerFlags } from '../answers.js';
 import type { PlanContext } from '../catalog/types.js';
 import { contextFor, type Session } from '../engine/session.js';
@@ -33,6 +33,8 @@ export interface RetrofitContextOptions {
   releases?: ReleaseState;
   /** A project being started (`create` without commit history). */
   newProject?: boolean;
+  /** The organisation's security policy that applies here, when known (online). */
+  organisationPolicy?: string | undefined;
 }
 
 /** Whether a planned path is already this tool's: recorded in the state file, or carrying the marker. */
@@ -61,7 +63,14 @@ export async function retrofitContext(session: Session, flags: AnswerFlags, opti
   const base = contextFor(session, answers);
   const ours = oursIn(session);
   const decisions = coverage(session.repo, base, ours);
-  const ctx: PlanContext = { ...base, covered: new Set(decisions.keys()), releases: options.releases ?? 'unknown' };
+  const coveredIds = new Set(decisions.keys());
+  // GitHub shows the organisation's SECURITY.md for a repository without its own: a new file here
+  // would shadow it. Written only when that is known not to apply, or the maintainers confirm it.
+  const ownPolicy = findSecurityPolicy(session.repo) !== undefined;
+  const writesPolicy = base.has('security-policy') && (facts.isEmpty || ours('SECURITY.md') || (!ownPolicy && Boolean(options.writePolicy)));
+  // Decided before the plan renders, so the files that describe the repository name what will be there.
+  const existing = existingRepository(session.repo, base, coveredIds, { writes: writesPolicy, organisationUrl: options.organisationPolicy });
+  const ctx: PlanContext = { ...base, covered: coveredIds, releases: options.releases ?? 'unknown', existing };
   const plan = await createPlan(ctx);
   const covered = [...decisions.values()];
   const skip = new Set(decisions.keys());
@@ -74,10 +83,7 @@ export async function retrofitContext(session: Session, flags: AnswerFlags, opti
     plan.files = plan.files.filter((f) => f.path !== CODEOWNERS_PATH);
     result.codeownersStep = codeownersStep(session.repo, ctx);
   }
-  // GitHub shows the organisation's SECURITY.md for a repository without its own: a new file here
-  // would shadow it. Written only when that is known not to apply, or the maintainers confirm it.
-  const ownPolicy = SECURITY_POLICY_PATHS.some((p) => session.repo.has(p));
-  if (!facts.isEmpty && !ours('SECURITY.md') && (ownPolicy || !options.writePolicy) && plan.files.some((f) => f.path === 'SECURITY.md')) {
+  if (!writesPolicy && plan.files.some((f) => f.path === 'SECURITY.md')) {
     plan.files = plan.files.filter((f) => f.path !== 'SECURITY.md');
     if (ownPolicy) return result; // the repository's own policy: kept and reported by retrofit
     const owner = answers.repository.owner || '<owner>';

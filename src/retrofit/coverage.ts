@@ -14,7 +14,7 @@ import type { PracticeId } from '../evidence/tools.js';
 import { releasePipeline } from './release-pipeline.js';
 
 /** The evidence practices whose tools a control's files would run: a second copy is never added. */
-const CONTROL_PRACTICES: Record<string, PracticeId[]> = {
+export const CONTROL_PRACTICES: Record<string, PracticeId[]> = {
   sast: ['sast'],
   scorecard: ['scorecard'],
   'sca-scanning': ['sca'],

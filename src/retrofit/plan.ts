@@ -106,14 +106,17 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
   const { facts } = session;
   let writePolicy = Boolean(options.securityPolicy || options.newProject);
   let onlineNote: string | undefined;
+  let organisationPolicy: string | undefined;
   if (!writePolicy && options.online) {
     const owner = flags.repo?.split('/')[0] ?? facts.stored?.answers.repository.owner ?? facts.remote?.owner ?? '';
     const org = await orgPolicy(owner);
     if (org.state === 'absent') writePolicy = true;
-    else if (org.state === 'present') onlineNote = `The organisation's security policy (${org.url}) applies to this repository; no SECURITY.md is added.`;
-    else onlineNote = `Whether an organisation-wide security policy applies is not known: ${org.why}. No SECURITY.md is added; run again online, or confirm with --security-policy.`;
+    else if (org.state === 'present') {
+      organisationPolicy = org.url;
+      onlineNote = `The organisation's security policy (${org.url}) applies to this repository; no SECURITY.md is added.`;
+    } else onlineNote = `Whether an organisation-wide security policy applies is not known: ${org.why}. No SECURITY.md is added; run again online, or confirm with --security-policy.`;
   }
-  const { answers, ctx, plan, covered, policyNote, codeownersStep } = await retrofitContext(session, flags, { writePolicy, commitments: options.commitments, releases: await releaseState(root), newProject: Boolean(options.newProject) });
+  const { answers, ctx, plan, covered, policyNote, codeownersStep } = await retrofitContext(session, flags, { writePolicy, commitments: options.commitments, releases: await releaseState(root), newProject: Boolean(options.newProject), organisationPolicy });
   const { base, table } = repoPinTable(root);
   const files = withRepoPins(plan.files, base, table).filter((f) => f.path !== STATE_FILE);
   const stored = facts.stored?.files ?? {};

@@ -1,4 +1,4 @@
-import type { Control, PlanContext } from '../../catalog/types.js';
+import type { Control, OwnTool, PlanContext, PolicyFact } from '../../catalog/types.js';
 import { evidence } from './evidence.js';
 
 export const SECURITY_INSIGHTS_SCHEMA_VERSION = '2.0.0';
@@ -6,6 +6,8 @@ export const SECURITY_INSIGHTS_SCHEMA_VERSION = '2.0.0';
 export type ToolType = 'fuzzing' | 'container' | 'secret' | 'SCA' | 'SAST' | 'other';
 
 export interface InsightsTool {
+  /** The control whose files run it (its workflow is written only when the control is not covered). */
+  control: string;
   name: string;
   type: ToolType;
   comment: string;
@@ -16,35 +18,94 @@ export interface InsightsTool {
 }
 
 /** The security tools the generated workflows run for this profile. */
-export function securityTools(ctx: PlanContext): InsightsTool[] {
+export function generatedTools(ctx: PlanContext): InsightsTool[] {
   // Only the languages whose jobs exist today (see Profile.pending).
   const { languages } = ctx.profile;
   const hasPractice = (practice: string) => ctx.hasPractice(practice);
   const tools: InsightsTool[] = [
-    { name: 'CodeQL', type: 'SAST', comment: 'Static analysis of the code and the workflows (.github/workflows/codeql.yml).', rulesets: ['security-extended'], adhoc: true, ci: true, release: false },
-    { name: 'OSV-Scanner', type: 'SCA', comment: 'Known vulnerabilities in every lockfile (.github/workflows/vulnerability-scan.yml).', rulesets: ['default'], adhoc: true, ci: true, release: false },
-    { name: 'Dependency review', type: 'SCA', comment: 'Blocks pull requests that add vulnerable dependencies (.github/workflows/dependency-review.yml).', rulesets: ['default'], adhoc: false, ci: true, release: false },
-    { name: 'gitleaks', type: 'secret', comment: 'Secret scanning of every push and pull request (.github/workflows/secret-scanning.yml).', rulesets: ['default'], adhoc: true, ci: true, release: false },
-    { name: 'OpenSSF Scorecard', type: 'other', comment: 'Supply-chain posture of the repository, published weekly (.github/workflows/scorecard.yml).', rulesets: ['default'], adhoc: true, ci: false, release: false },
+    { control: 'sast', name: 'CodeQL', type: 'SAST', comment: 'Static analysis of the code and the workflows (.github/workflows/codeql.yml).', rulesets: ['security-extended'], adhoc: true, ci: true, release: false },
+    { control: 'sca-scanning', name: 'OSV-Scanner', type: 'SCA', comment: 'Known vulnerabilities in every lockfile (.github/workflows/vulnerability-scan.yml).', rulesets: ['default'], adhoc: true, ci: true, release: false },
+    { control: 'dependency-review', name: 'Dependency review', type: 'SCA', comment: 'Blocks pull requests that add vulnerable dependencies (.github/workflows/dependency-review.yml).', rulesets: ['default'], adhoc: false, ci: true, release: false },
+    { control: 'secret-scanning', name: 'gitleaks', type: 'secret', comment: 'Secret scanning of every push and pull request (.github/workflows/secret-scanning.yml).', rulesets: ['default'], adhoc: true, ci: true, release: false },
+    { control: 'scorecard', name: 'OpenSSF Scorecard', type: 'other', comment: 'Supply-chain posture of the repository, published weekly (.github/workflows/scorecard.yml).', rulesets: ['default'], adhoc: true, ci: false, release: false },
   ];
-  if (languages.includes('go')) tools.push({ name: 'govulncheck', type: 'SCA', comment: 'Reachability-aware scan of Go dependencies.', rulesets: ['default'], adhoc: true, ci: true, release: false });
-  if (languages.includes('rust')) tools.push({ name: 'cargo-deny', type: 'SCA', comment: 'RustSec advisories for Cargo dependencies.', rulesets: ['advisories'], adhoc: true, ci: true, release: false });
-  if (languages.includes('python')) tools.push({ name: 'pip-audit', type: 'SCA', comment: 'Known vulnerabilities in Python dependencies.', rulesets: ['default'], adhoc: true, ci: true, release: false });
+  if (languages.includes('go')) tools.push({ control: 'sca-scanning', name: 'govulncheck', type: 'SCA', comment: 'Reachability-aware scan of Go dependencies.', rulesets: ['default'], adhoc: true, ci: true, release: false });
+  if (languages.includes('rust')) tools.push({ control: 'sca-scanning', name: 'cargo-deny', type: 'SCA', comment: 'RustSec advisories for Cargo dependencies.', rulesets: ['advisories'], adhoc: true, ci: true, release: false });
+  if (languages.includes('python')) tools.push({ control: 'sca-scanning', name: 'pip-audit', type: 'SCA', comment: 'Known vulnerabilities in Python dependencies.', rulesets: ['default'], adhoc: true, ci: true, release: false });
   if (hasPractice('sbom')) {
-    tools.push({ name: 'Syft', type: 'SCA', comment: 'Software bills of materials (SPDX and CycloneDX) for each release.', rulesets: ['default'], adhoc: false, ci: false, release: true });
+    tools.push({ control: 'release-signing', name: 'Syft', type: 'SCA', comment: 'Software bills of materials (SPDX and CycloneDX) for each release.', rulesets: ['default'], adhoc: false, ci: false, release: true });
   }
   if (hasPractice('artifact-signing')) {
-    tools.push({ name: 'cosign', type: 'other', comment: 'Keyless Sigstore signatures of release artifacts.', rulesets: ['default'], adhoc: false, ci: false, release: true });
+    tools.push({ control: 'release-signing', name: 'cosign', type: 'other', comment: 'Keyless Sigstore signatures of release artifacts.', rulesets: ['default'], adhoc: false, ci: false, release: true });
   }
   if (hasPractice('container-scanning')) {
-    tools.push({ name: 'Grype', type: 'container', comment: 'Known vulnerabilities in the container image, on pull requests and before release.', rulesets: ['default'], adhoc: true, ci: true, release: false });
+    tools.push({ control: 'container-scanning', name: 'Grype', type: 'container', comment: 'Known vulnerabilities in the container image, on pull requests and before release.', rulesets: ['default'], adhoc: true, ci: true, release: false });
   }
   const fuzzing = hasPractice('fuzzing');
-  if (fuzzing && languages.includes('go')) tools.push({ name: 'Go native fuzzing', type: 'fuzzing', comment: 'go test -fuzz on every Fuzz target (.github/workflows/fuzzing.yml).', rulesets: ['default'], adhoc: true, ci: true, release: false });
-  if (fuzzing && languages.includes('rust')) tools.push({ name: 'cargo-fuzz', type: 'fuzzing', comment: 'libFuzzer targets of fuzz/ (.github/workflows/fuzzing.yml).', rulesets: ['default'], adhoc: true, ci: true, release: false });
-  if (fuzzing && languages.includes('python')) tools.push({ name: 'Atheris', type: 'fuzzing', comment: 'Atheris targets (fuzz_*.py) run by .github/workflows/fuzzing.yml.', rulesets: ['default'], adhoc: true, ci: true, release: false });
-  if (fuzzing && languages.includes('cpp')) tools.push({ name: 'libFuzzer', type: 'fuzzing', comment: 'LLVMFuzzerTestOneInput targets built with clang -fsanitize=fuzzer by .github/workflows/fuzzing.yml.', rulesets: ['default'], adhoc: true, ci: true, release: false });
+  if (fuzzing && languages.includes('go')) tools.push({ control: 'fuzzing', name: 'Go native fuzzing', type: 'fuzzing', comment: 'go test -fuzz on every Fuzz target (.github/workflows/fuzzing.yml).', rulesets: ['default'], adhoc: true, ci: true, release: false });
+  if (fuzzing && languages.includes('rust')) tools.push({ control: 'fuzzing', name: 'cargo-fuzz', type: 'fuzzing', comment: 'libFuzzer targets of fuzz/ (.github/workflows/fuzzing.yml).', rulesets: ['default'], adhoc: true, ci: true, release: false });
+  if (fuzzing && languages.includes('python')) tools.push({ control: 'fuzzing', name: 'Atheris', type: 'fuzzing', comment: 'Atheris targets (fuzz_*.py) run by .github/workflows/fuzzing.yml.', rulesets: ['default'], adhoc: true, ci: true, release: false });
+  if (fuzzing && languages.includes('cpp')) tools.push({ control: 'fuzzing', name: 'libFuzzer', type: 'fuzzing', comment: 'LLVMFuzzerTestOneInput targets built with clang -fsanitize=fuzzer by .github/workflows/fuzzing.yml.', rulesets: ['default'], adhoc: true, ci: true, release: false });
   return tools;
+}
+
+/** Security Insights tool type of what a control's tools do. */
+const TOOL_TYPES: Record<string, ToolType> = {
+  sast: 'SAST',
+  'sca-scanning': 'SCA',
+  'dependency-review': 'SCA',
+  'secret-scanning': 'secret',
+  'container-scanning': 'container',
+  fuzzing: 'fuzzing',
+};
+
+function ownTool(control: string, tool: OwnTool): InsightsTool {
+  const comment = tool.inWorkflow ? `Run by the repository's own workflow ${tool.where}.` : `Run ${tool.where}.`;
+  // Rulesets and ad-hoc use are the maintainers' to state: the evidence does not show them.
+  return { control, name: tool.label, type: TOOL_TYPES[control] ?? 'other', comment, rulesets: [], adhoc: false, ci: !tool.onRelease || tool.onPullRequests, release: tool.onRelease };
+}
+
+/**
+ * The security tools that run in the repository after this run: the generated workflows' tools
+ * for the selected controls, and in a retrofit, for each control the repository already covers,
+ * the tools of its own that the evidence found there instead (none when it found none).
+ */
+export function securityTools(ctx: PlanContext): InsightsTool[] {
+  const tools: InsightsTool[] = [];
+  const seen = new Set<string>();
+  const replaced = new Set<string>();
+  for (const tool of generatedTools(ctx)) {
+    if (!ctx.has(tool.control)) continue;
+    const own = ctx.existing?.ownTools.get(tool.control);
+    if (!ctx.covered?.has(tool.control) || !own) {
+      tools.push(tool);
+      continue;
+    }
+    if (replaced.has(tool.control)) continue;
+    replaced.add(tool.control);
+    for (const found of own) {
+      const key = `${found.label}\n${found.where}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      tools.push(ownTool(tool.control, found));
+    }
+  }
+  return tools;
+}
+
+/** The policy URL and what the file can say about reporting, from the policy that applies. */
+function policyLinks(policy: PolicyFact | undefined, fileUrl: (file: string) => string, reportUrl: string) {
+  const privateReporting = `Report vulnerabilities privately through GitHub private vulnerability reporting: ${reportUrl}`;
+  if (!policy) return { securityPolicyUrl: fileUrl('SECURITY.md'), reportComment: privateReporting, oursPolicy: true };
+  if (policy.kind === 'file') {
+    return {
+      securityPolicyUrl: fileUrl(policy.path),
+      reportComment: policy.privateReporting ? privateReporting : `How to report a vulnerability privately is described in the security policy (${policy.path}).`,
+      oursPolicy: policy.ours,
+    };
+  }
+  if (policy.kind === 'organisation') return { securityPolicyUrl: policy.url, reportComment: "How to report a vulnerability privately is described in the organisation's security policy.", oursPolicy: false };
+  return { securityPolicyUrl: '', reportComment: '', oursPolicy: false };
 }
 
 export const securityInsights: Control = {
@@ -65,6 +126,11 @@ export const securityInsights: Control = {
     const today = profile.date;
     const artifacts = profile.artifacts;
     const signedReleases = ctx.hasPractice('artifact-signing');
+    const reportUrl = `${repoUrl}/security/advisories/new`;
+    const { securityPolicyUrl, reportComment, oursPolicy } = policyLinks(ctx.existing?.policy, fileUrl, reportUrl);
+    // The release workflow of ours is written only when the repository has no release pipeline of
+    // its own; what that pipeline publishes, and where, the file does not guess.
+    const ownRelease = signedReleases && !ctx.covered?.has('release-signing');
     return [
       {
         path: 'SECURITY-INSIGHTS.yml',
@@ -78,16 +144,17 @@ export const securityInsights: Control = {
           repoUrl,
           ownerUrl: `https://github.com/${owner}`,
           headerUrl: fileUrl('SECURITY-INSIGHTS.yml'),
-          securityPolicyUrl: fileUrl('SECURITY.md'),
-          reportUrl: `${repoUrl}/security/advisories/new`,
+          securityPolicyUrl,
+          reportComment,
           licenseUrl: fileUrl('LICENSE'),
           selfAssessmentUrl: ctx.hasPractice('threat-model') ? fileUrl('docs/security/self-assessment.md') : '',
-          signatureVerificationUrl: signedReleases ? `${fileUrl('SECURITY.md')}#verifying-releases` : '',
+          // The verification commands are in the SECURITY.md this tool writes, for the release workflow it writes.
+          signatureVerificationUrl: ownRelease && oursPolicy ? `${securityPolicyUrl}#verifying-releases` : '',
           // A new project starts as WIP; after that the file's own status stands (the maintainers' call).
           status: profile.facts.insightsStatus ?? (profile.facts.isEmpty ? 'WIP' : 'active'),
-          automatedRelease: signedReleases,
+          automatedRelease: ownRelease,
           releasesUrl: `${repoUrl}/releases`,
-          imageRef: artifacts.includes('container-images') ? `ghcr.io/${owner.toLowerCase()}/${name.toLowerCase()}` : '',
+          imageRef: ownRelease && artifacts.includes('container-images') ? `ghcr.io/${owner.toLowerCase()}/${name.toLowerCase()}` : '',
           tools: securityTools(ctx),
         },
       },

@@ -2,11 +2,12 @@ import { parse } from 'yaml';
 import type { Evidence, RepoView } from '../../catalog/types.js';
 import { fail, lineMatching, partial, pass } from '../../evidence/kit.js';
 
-const NAMES = ['SECURITY-INSIGHTS.yml', 'security-insights.yml', '.github/security-insights.yml', 'SECURITY-INSIGHTS.yaml', '.github/SECURITY-INSIGHTS.yml'];
+/** Where readers such as CLOMonitor look for the manifest. */
+export const INSIGHTS_NAMES = ['SECURITY-INSIGHTS.yml', 'security-insights.yml', '.github/security-insights.yml', 'SECURITY-INSIGHTS.yaml', '.github/SECURITY-INSIGHTS.yml'];
 
 /** An OpenSSF Security Insights manifest (v1 or v2) where CLOMonitor and other readers look for it. */
 export const evidence = (repo: RepoView): Evidence => {
-  const file = repo.findFirst(NAMES);
+  const file = repo.findFirst(INSIGHTS_NAMES);
   if (!file) return fail('No Security Insights manifest (SECURITY-INSIGHTS.yml).');
   let version: string | undefined;
   try {

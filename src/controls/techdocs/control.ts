@@ -66,9 +66,37 @@ export function securityPages(ctx: PlanContext): SecurityPages {
   return { pages, compliance };
 }
 
-/** Whether the project publishes artifacts whose signatures SECURITY.md explains how to verify. */
+/**
+ * Whether the project publishes artifacts whose signatures SECURITY.md explains how to verify:
+ * the release workflow and the SECURITY.md this tool writes (not a repository's own pipeline or policy).
+ */
 function verifiable(ctx: PlanContext): boolean {
-  return ctx.has('release-signing') && ctx.profile.answers.artifacts.length > 0;
+  const policy = ctx.existing?.policy;
+  const oursPolicy = !policy || (policy.kind === 'file' && policy.ours);
+  return ctx.has('release-signing') && !ctx.covered?.has('release-signing') && oursPolicy && ctx.profile.answers.artifacts.length > 0;
+}
+
+/** Where the security policy is and how the page can tell reporters to reach the maintainers. */
+function policyData(ctx: PlanContext, repoUrl: string, branch: string) {
+  const policy = ctx.existing?.policy;
+  if (!policy) return { securityPolicyUrl: `${repoUrl}/blob/${branch}/SECURITY.md`, privateReporting: true, policyKnown: true, policyIsOurs: true };
+  if (policy.kind === 'file') return { securityPolicyUrl: `${repoUrl}/blob/${branch}/${policy.path}`, privateReporting: policy.privateReporting, policyKnown: true, policyIsOurs: policy.ours };
+  if (policy.kind === 'organisation') return { securityPolicyUrl: policy.url, privateReporting: false, policyKnown: true, policyIsOurs: false };
+  // GitHub's security tab shows the repository's policy or, without one, the organisation's.
+  return { securityPolicyUrl: `${repoUrl}/security/policy`, privateReporting: false, policyKnown: false, policyIsOurs: false };
+}
+
+/** The controls whose workflows are the checks the page lists by kind, as SECURITY.md does. */
+const CHECK_CONTROLS = ['sast', 'sca-scanning', 'secret-scanning', 'dependency-review', 'scorecard'];
+
+/**
+ * What the page can say about the checks that run: the generated workflows by kind when all of
+ * them are written and the SECURITY.md of this tool lists them; otherwise (a repository that runs
+ * some tools of its own) a pointer to the SECURITY-INSIGHTS.yml this tool writes, which names them.
+ */
+function checksStatement(ctx: PlanContext, policyIsOurs: boolean): 'generated' | 'insights' | '' {
+  if (policyIsOurs && CHECK_CONTROLS.every((id) => ctx.has(id) && !ctx.covered?.has(id))) return 'generated';
+  return ctx.has('security-insights') && !ctx.existing?.insightsPath ? 'insights' : '';
 }
 
 function docsData(ctx: PlanContext) {
@@ -77,6 +105,7 @@ function docsData(ctx: PlanContext) {
   const repoUrl = `https://github.com/${owner}/${name}`;
   const branch = profile.answers.defaultBranch;
   let cached: SecurityPages | undefined;
+  const policy = policyData(ctx, repoUrl, branch);
   return {
     projectName: profile.answers.projectName,
     repoUrl,
@@ -84,12 +113,16 @@ function docsData(ctx: PlanContext) {
     docsDir: DOCS_DIR,
     level: profile.answers.level,
     levelName: LEVEL_NAMES[profile.answers.level],
-    securityPolicyUrl: `${repoUrl}/blob/${branch}/SECURITY.md`,
+    ...policy,
+    checks: checksStatement(ctx, policy.policyIsOurs),
+    insightsOurs: !ctx.existing?.insightsPath,
+    // Beside the repository's own release pipeline, SECURITY-INSIGHTS.yml says nothing about releases.
+    insightsReleases: !ctx.covered?.has('release-signing'),
     reportUrl: `${repoUrl}/security/advisories/new`,
     verifyUrl: verifiable(ctx) ? `${repoUrl}/blob/${branch}/SECURITY.md#verifying-releases` : '',
     releasesUrl: `${repoUrl}/releases`,
     hasInsights: ctx.has('security-insights'),
-    insightsUrl: `${repoUrl}/blob/${branch}/SECURITY-INSIGHTS.yml`,
+    insightsUrl: `${repoUrl}/blob/${branch}/${ctx.existing?.insightsPath ?? 'SECURITY-INSIGHTS.yml'}`,
     security: () => (cached ??= securityPages(ctx)),
   };
 }

@@ -1,0 +1,161 @@
+// The files that describe a retrofitted repository (SECURITY-INSIGHTS.yml, the TechDocs page) state
+// facts about it as it is after the run. The level-2 review of 22 CNCF repositories found them
+// describing the generator's template instead: workflows retrofit did not write because the
+// repository runs its own (CodeQL as codeql.yml beside codeql-analysis.yml), a root SECURITY.md
+// where the policy is .github/SECURITY.md (etcd) or the organisation's (falco), an image at
+// ghcr.io/<owner>/<name> whether or not the project publishes there, and reports always sent to
+// GitHub private vulnerability reporting.
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { tempRepo } from '../helpers/generate.js';
+import { validateSecurityInsights } from '../helpers/security-insights-schema.js';
+import { cli, snapshot } from './helpers.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+function repo(files: Record<string, string>): string {
+  const made = tempRepo(files);
+  cleanups.push(made.cleanup);
+  return made.root;
+}
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+const OWN_CODEQL = lines(
+  'name: CodeQL',
+  'on:',
+  '  push:',
+  '    branches: [main]',
+  '  pull_request:',
+  '    branches: [main]',
+  'permissions:',
+  '  contents: read',
+  'jobs:',
+  '  analyze:',
+  '    runs-on: ubuntu-24.04',
+  '    permissions:',
+  '      security-events: write',
+  '    steps:',
+  '      - uses: actions/checkout@v4',
+  '      - uses: github/codeql-action/init@v3',
+  '      - uses: github/codeql-action/analyze@v3',
+);
+
+/** A tag-triggered release of the project's own that builds and pushes images (no registry we could name). */
+const OWN_RELEASE = lines(
+  'name: Release',
+  'on:',
+  '  push:',
+  "    tags: ['v*']",
+  'permissions:',
+  '  contents: read',
+  'jobs:',
+  '  release:',
+  '    runs-on: ubuntu-24.04',
+  '    steps:',
+  '      - uses: actions/checkout@v4',
+  '      - run: make release',
+);
+
+const GO = { 'go.mod': 'module example.com/widget\n', 'main.go': 'package main\n', Dockerfile: 'FROM scratch\n' };
+
+async function retrofitLevel2(root: string): Promise<Record<string, string>> {
+  const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--level', '2']);
+  expect([0, 1], run.out + run.err).toContain(run.code);
+  return snapshot(root);
+}
+
+function insightsOf(after: Record<string, string>): any {
+  const text = after['SECURITY-INSIGHTS.yml'];
+  expect(text, 'SECURITY-INSIGHTS.yml is written').toBeDefined();
+  const doc = parse(text!);
+  expect(validateSecurityInsights(doc), JSON.stringify(validateSecurityInsights.errors, null, 1)).toBe(true);
+  return doc;
+}
+
+/** Every workflow file a text names (".github/workflows/x.yml"). */
+function namedWorkflows(text: string): string[] {
+  return [...new Set([...text.matchAll(/\.github\/workflows\/[\w.-]+\.ya?ml/g)].map((m) => m[0]))];
+}
+
+describe('Security Insights of a retrofitted repository names what is there (level-2 review)', () => {
+  it('own CodeQL under another name, .github/SECURITY.md, own release: only existing workflows, the real policy, no image', async () => {
+    const root = repo({
+      ...GO,
+      '.github/SECURITY.md': '# Security\n\nPlease report vulnerabilities to security@example.org.\n',
+      '.github/workflows/codeql-analysis.yml': OWN_CODEQL,
+      '.github/workflows/release.yml': OWN_RELEASE,
+    });
+    const after = await retrofitLevel2(root);
+    const insights = after['SECURITY-INSIGHTS.yml']!;
+    const doc = insightsOf(after);
+
+    const named = namedWorkflows(insights);
+    expect(named.length).toBeGreaterThan(0);
+    for (const file of named) expect(after[file], `${file} is named but does not exist`).toBeDefined();
+    expect(insights).not.toContain('.github/workflows/codeql.yml');
+    const codeql = doc.repository.security.tools.find((t: any) => t.type === 'SAST');
+    expect(codeql.comment).toContain('.github/workflows/codeql-analysis.yml');
+
+    const policy = 'https://github.com/acme/widget/blob/main/.github/SECURITY.md';
+    expect(doc.project['vulnerability-reporting']['security-policy']).toBe(policy);
+    expect(doc.repository.documentation['security-policy']).toBe(policy);
+    // The policy names an address, not GitHub private vulnerability reporting: no channel is made up.
+    expect(doc.project['vulnerability-reporting'].comment).not.toMatch(/private vulnerability reporting/);
+
+    // The release is the project's own pipeline: no image, no release claims taken from the template.
+    expect(insights).not.toContain('ghcr.io');
+    expect(doc.repository.release).toBeUndefined();
+    expect(doc.project.documentation?.['signature-verification']).toBeUndefined();
+
+    // The TechDocs page links the same policy and no section that does not exist.
+    const page = after['docs/security/index.md'];
+    expect(page).toBeDefined();
+    expect(page).toContain(policy);
+    expect(page).not.toContain('blob/main/SECURITY.md');
+    expect(page).not.toContain('#verifying-releases');
+    expect(page).not.toMatch(/private vulnerability reporting/);
+    expect(page).not.toMatch(/where releases come from/);
+    for (const file of namedWorkflows(page!)) expect(after[file]).toBeDefined();
+
+    // upgrade afterwards plans from the same facts: nothing changes.
+    const before = snapshot(root);
+    await cli(['upgrade', root, '--yes']);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('no policy of its own, offline: no policy URL, no channel; the page points to what GitHub shows', async () => {
+    const after = await retrofitLevel2(repo(GO));
+    expect(after['SECURITY.md']).toBeUndefined();
+    const doc = insightsOf(after);
+    expect(doc.project['vulnerability-reporting']['security-policy']).toBeUndefined();
+    expect(doc.project['vulnerability-reporting'].comment).toBeUndefined();
+    expect(doc.repository.documentation).toBeUndefined();
+    const page = after['docs/security/index.md']!;
+    expect(page).toContain('https://github.com/acme/widget/security/policy');
+    expect(page).not.toContain('SECURITY.md');
+    // Workflows this run writes are named, and exist.
+    for (const file of namedWorkflows(after['SECURITY-INSIGHTS.yml']!)) expect(after[file], file).toBeDefined();
+  });
+
+  it('a Security Insights file of its own under .github/ is kept and is the one the page links (openfga)', async () => {
+    const own = lines('header:', '  schema-version: 2.0.0', '  last-updated: "2026-01-01"', '  last-reviewed: "2026-01-01"', '  url: https://github.com/acme/widget/blob/main/.github/SECURITY-INSIGHTS.yml');
+    const after = await retrofitLevel2(repo({ ...GO, '.github/SECURITY-INSIGHTS.yml': own }));
+    expect(after['SECURITY-INSIGHTS.yml']).toBeUndefined();
+    expect(after['.github/SECURITY-INSIGHTS.yml']).toBe(own);
+    const page = after['docs/security/index.md']!;
+    expect(page).toContain('https://github.com/acme/widget/blob/main/.github/SECURITY-INSIGHTS.yml');
+    expect(page).not.toContain('blob/main/SECURITY-INSIGHTS.yml');
+  });
+
+  it('a policy in docs/ under any case, sending reports to private vulnerability reporting, is linked with that channel', async () => {
+    const after = await retrofitLevel2(repo({ ...GO, 'docs/Security.md': '# Security\n\nReport at https://github.com/acme/widget/security/advisories/new\n' }));
+    const doc = insightsOf(after);
+    expect(doc.project['vulnerability-reporting']['security-policy']).toBe('https://github.com/acme/widget/blob/main/docs/Security.md');
+    expect(doc.project['vulnerability-reporting'].comment).toMatch(/GitHub private vulnerability reporting/);
+    expect(after['SECURITY.md'], 'no second policy beside docs/Security.md').toBeUndefined();
+    expect(after['docs/security/index.md']).toMatch(/\[GitHub private vulnerability reporting\]/);
+  });
+});
