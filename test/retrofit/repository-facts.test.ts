@@ -44,7 +44,7 @@ describe('the security policy that applies', () => {
     const root = repo({ 'go.mod': 'module example.com/widget\n', 'main.go': 'package main\n' });
     const session = await openSession(root);
     const org = 'https://github.com/acme/.github/blob/HEAD/SECURITY.md';
-    const { plan } = await retrofitContext(session, { repo: 'acme/widget', level: '2' }, { organisationPolicy: org });
+    const { plan } = await retrofitContext(session, { repo: 'acme/widget', level: '2', portal: true }, { organisationPolicy: org });
     const doc = parse(plan.files.find((f) => f.path === 'SECURITY-INSIGHTS.yml')!.content);
     expect(validateSecurityInsights(doc), JSON.stringify(validateSecurityInsights.errors)).toBe(true);
     expect(doc.project['vulnerability-reporting']['security-policy']).toBe(org);
