@@ -229,10 +229,12 @@ class Hardener {
     const writers = affected
       .map((job) => ({ job, scopes: granted(jobNeeds(job).scopes) }))
       .filter(({ scopes }) => Object.entries(scopes).some(([scope, access]) => !(scope === 'contents' && access === 'read')));
+    // The maintainers' reasons for each scope travel with it to the jobs that get it.
+    const reasons = grantsWrite ? this.topScopeComments() : new Map<string, ScopeReason>();
     const jobEdits: Edit[] = [];
     for (const { job, scopes } of writers) {
       const item = jobs.items.find((i) => isScalar(i.key) && String(i.key.value) === job.id);
-      const edit = item && isMap(item.value) ? this.jobPermissions(job.id, item.value, scopes, columnOf(this.parsed.text, (item.key as Scalar).range?.[0] ?? 0)) : undefined;
+      const edit = item && isMap(item.value) ? this.jobPermissions(job.id, item.value, scopes, columnOf(this.parsed.text, (item.key as Scalar).range?.[0] ?? 0), reasons) : undefined;
       if (!edit) {
         return this.note(keyStart, `${what}; left as is because job "${job.id}" needs ${describeScopes(scopes)} and its mapping cannot be edited safely`, `give job "${job.id}" \`permissions:\` with ${describeScopes(scopes)} and set the top level to contents: read`, 'warning');
       }
@@ -305,8 +307,35 @@ class Hardener {
     };
   }
 
+  /**
+   * The comments of the top-level `permissions:` block, per scope: the comment lines above a
+   * scope's line and a comment after its value (e.g. "# Required to generate OIDC tokens").
+   */
+  topScopeComments(): Map<string, ScopeReason> {
+    const comments = new Map<string, ScopeReason>();
+    const pair = pairOf(this.parsed.doc.contents as YAMLMap, 'permissions');
+    const start = (pair?.key as Scalar | undefined)?.range?.[0];
+    const end = (pair?.value as { range?: [number, number, number] } | null | undefined)?.range?.[1];
+    if (start === undefined || end === undefined) return comments;
+    let pending: string[] = [];
+    for (const line of this.parsed.text.slice(start, end).split(/\r?\n/).slice(1)) {
+      const comment = /^\s*#\s?(.*)$/.exec(line);
+      if (comment) {
+        pending.push(comment[1]!.trimEnd());
+        continue;
+      }
+      const scope = /^\s*([A-Za-z-]+)\s*:\s*([A-Za-z-]+)\s*(?:#\s?(.*))?$/.exec(line);
+      if (scope) {
+        const texts = [...pending, ...(scope[3] ? [scope[3].trimEnd()] : [])].filter((t) => t !== '');
+        if (texts.length > 0) comments.set(scope[1]!, { access: scope[2]!, texts });
+      }
+      pending = [];
+    }
+    return comments;
+  }
+
   /** A job-level `permissions:` block, inserted above the job's `steps:`. */
-  jobPermissions(jobId: string, job: YAMLMap, scopes: Scopes, jobColumn: number): Edit | undefined {
+  jobPermissions(jobId: string, job: YAMLMap, scopes: Scopes, jobColumn: number, reasons: ReadonlyMap<string, ScopeReason> = new Map()): Edit | undefined {
     if (isFlow(job) || pairOf(job, '<<')) return undefined;
     const steps = pairOf(job, 'steps');
     const key = steps?.key as Scalar | undefined;
@@ -321,11 +350,21 @@ class Hardener {
     const sorted: Array<[string, Access]> = Object.entries(block).sort(([a], [b]) => (a === 'contents' ? -1 : b === 'contents' ? 1 : a.localeCompare(b)));
     const pad = ' '.repeat(column);
     return {
-      splice: { start: offset, end: offset, text: linesAt(text, offset, [`${pad}permissions:`, ...sorted.map(([s, a]) => `${pad}${unit}${s}: ${a}`)], this.eol) },
+      splice: {
+        start: offset,
+        end: offset,
+        text: linesAt(text, offset, [`${pad}permissions:`, ...sorted.flatMap(([s, a]) => [...(reasons.get(s)?.access === a ? reasons.get(s)!.texts : []).map((reason) => `${pad}${unit}# ${reason}`), `${pad}${unit}${s}: ${a}`])], this.eol),
+      },
       apply: (m) => (obj(obj(m['jobs'])[jobId])['permissions'] = Object.fromEntries(sorted)),
       change: `job "${jobId}": permissions ${describeScopes(Object.fromEntries(sorted))}`,
     };
   }
+}
+
+/** Why the maintainers granted a scope at the top level, as their comments said, with the access granted. */
+interface ScopeReason {
+  access: string;
+  texts: string[];
 }
 
 function describeScopes(scopes: Scopes): string {

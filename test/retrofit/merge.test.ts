@@ -161,6 +161,30 @@ describe('permissions that fail safe', () => {
     expect(hardenWorkflow('.github/workflows/w.yml', after).after).toBe(after);
   });
 
+  it('moves the maintainers\' comments with the writes they explain (level-2 review: tetragon)', () => {
+    const text = lines(
+      'on:',
+      '  push:',
+      '    tags: ["v*"]',
+      'permissions:',
+      '  # To check out the repository and upload release assets',
+      '  contents: write',
+      '  id-token: write # OIDC token for keyless signing',
+      'jobs:',
+      ...job('release', 'uses: actions/checkout@v4', 'uses: sigstore/cosign-installer@v3', 'run: cosign sign-blob --yes dist/app', 'run: gh release upload v1 dist/*'),
+      ...job('lint', 'uses: actions/checkout@v4', 'run: make lint'),
+    );
+    const { after } = hardenWorkflow('.github/workflows/release.yml', text);
+    const model = parse(after) as { permissions: unknown; jobs: Record<string, { permissions?: Record<string, string> }> };
+    expect(model.permissions).toEqual({ contents: 'read' });
+    expect(model.jobs['release']?.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
+    // Each reason sits above the scope it explains, in the job that now holds that scope.
+    expect(after).toContain(['    permissions:', '      # To check out the repository and upload release assets', '      contents: write', '      # OIDC token for keyless signing', '      id-token: write'].join('\n'));
+    // A job that only reads gets no comment written for a write it does not have.
+    expect(after.match(/upload release assets/g)).toHaveLength(1);
+    expect(hardenWorkflow('.github/workflows/release.yml', after).after).toBe(after);
+  });
+
   it('leaves a workflow alone when one step is unknown (github-script), and says which', () => {
     const text = lines('on: push', 'permissions: write-all', 'jobs:', ...job('a', 'uses: actions/checkout@v4'), ...job('b', 'uses: actions/github-script@v7'));
     const result = hardenWorkflow('.github/workflows/w.yml', text);
