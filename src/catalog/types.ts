@@ -69,6 +69,11 @@ export interface ExistingRepository {
   ownTools: ReadonlyMap<string, readonly OwnTool[]>;
   /** The repository's own Security Insights file, when it has one and keeps it. */
   insightsPath?: string;
+  /**
+   * A merge bot that decides when pull requests merge (Prow's Tide, on /lgtm and /approve): a
+   * GitHub approval rule would hold every merge back.
+   */
+  mergedBy?: string;
 }
 
 /** A control the plan asks for but that cannot be written yet, and why. */

@@ -68,6 +68,15 @@ function toolsFor(repo: RepoView, ctx: PlanContext, controlId: string): OwnTool[
   return tools;
 }
 
+/**
+ * Whether Prow decides merges: its own configuration (`.prow.yaml`, `.prow/`) or OWNERS_ALIASES.
+ * An OWNERS file alone is not enough: projects that merge on GitHub keep one too (argo-cd), and a
+ * wrong guess here would drop the GitHub approval rule from a repository that relies on it.
+ */
+export function prowMerges(repo: RepoView): boolean {
+  return repo.has('OWNERS_ALIASES') || repo.has('.prow.yaml') || repo.has('.prow.yml') || repo.filesIn('.prow').length > 0;
+}
+
 export function existingRepository(repo: RepoView, ctx: PlanContext, covered: ReadonlySet<string>, policy: PolicyInput): ExistingRepository {
   const ownTools = new Map<string, OwnTool[]>();
   for (const id of covered) {
@@ -75,5 +84,6 @@ export function existingRepository(repo: RepoView, ctx: PlanContext, covered: Re
   }
   // A Security Insights file of the repository's own stays where it is: pages link that one.
   const insightsPath = covered.has('security-insights') ? repo.findFirst(INSIGHTS_NAMES) : undefined;
-  return { policy: policyFact(repo, policy), ownTools, ...(insightsPath ? { insightsPath } : {}) };
+  const prow = prowMerges(repo);
+  return { policy: policyFact(repo, policy), ownTools, ...(insightsPath ? { insightsPath } : {}), ...(prow ? { mergedBy: 'Prow' } : {}) };
 }

@@ -563,3 +563,23 @@ describe('never a second release pipeline (level-2 review lessons)', () => {
     expect(workflowsWritten(alone)).toContain('.github/workflows/release.yml');
   });
 });
+
+describe('rulesets where Prow merges (level-2 review: cert-manager, etcd, tikv)', () => {
+  it('asks for no GitHub approval when Prow decides merges, and says why; elsewhere one approval', async () => {
+    const prow = repo({ 'go.mod': 'module example.com/w\n', 'main.go': 'package main\n', OWNERS: 'approvers:\n  - alice\n', '.prow.yaml': 'presubmits: []\n' });
+    // An OWNERS file alone is not Prow: projects that merge on GitHub keep one too (argo-cd).
+    const plain = repo({ 'go.mod': 'module example.com/w\n', 'main.go': 'package main\n', OWNERS: 'approvers:\n  - alice\n' });
+    for (const root of [prow, plain]) expect([0, 1]).toContain((await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--level', '2'])).code);
+    const approvals = (root: string) => {
+      const ruleset = JSON.parse(readFileSync(path.join(root, '.github/rulesets/default-branch.json'), 'utf8')) as { rules: Array<{ type: string; parameters?: Record<string, unknown> }> };
+      return ruleset.rules.find((rule) => rule.type === 'pull_request')?.parameters?.['required_approving_review_count'];
+    };
+    expect(approvals(prow)).toBe(0);
+    expect(readFileSync(path.join(prow, '.github/rulesets/README.md'), 'utf8')).toMatch(/Approvals stay with Prow \(`\/lgtm`, `\/approve`\)/);
+    expect(approvals(plain)).toBe(1);
+    // The audit agrees: a Prow repository's ruleset without GitHub approvals passes.
+    const check = await cli(['check', prow, '--level', '2', '--format', 'json']);
+    const report = JSON.parse(check.out) as { controls: Array<{ id: string; status: string }> };
+    expect(report.controls.find((c) => c.id === 'branch-ruleset')?.status).toBe('pass');
+  });
+});

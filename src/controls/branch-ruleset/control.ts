@@ -106,16 +106,20 @@ export const branchRuleset: Control = {
   outputs: (ctx) => {
     const { profile } = ctx;
     const level3 = profile.answers.level >= 3;
+    // Where a merge bot merges on its own approvals (Prow), GitHub approvals would hold back every
+    // merge: review stays with the bot unless a compliance preset asks for GitHub-enforced reviews.
+    const mergedBy = ctx.settings?.requiredReviewers === undefined ? ctx.existing?.mergedBy : undefined;
     const data = {
       level: profile.answers.level,
       branch: profile.answers.defaultBranch,
       repoSlug: `${profile.answers.repository.owner}/${profile.answers.repository.name}`,
       checks: requiredStatusChecks(ctx),
       appId: GITHUB_ACTIONS_APP_ID,
-      reviewCount: ctx.settings?.requiredReviewers ?? 1,
-      codeOwnerReview: level3 && ctx.has('codeowners'),
-      dismissStale: level3,
-      lastPushApproval: level3,
+      reviewCount: mergedBy ? 0 : (ctx.settings?.requiredReviewers ?? 1),
+      codeOwnerReview: level3 && ctx.has('codeowners') && !mergedBy,
+      dismissStale: level3 && !mergedBy,
+      lastPushApproval: level3 && !mergedBy,
+      mergedBy,
       // Signed commits are optional for the levels this tool targets: off unless a maintainer
       // turns it on in the ruleset (see the README next to it).
       requireSignatures: false,
