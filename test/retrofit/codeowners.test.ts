@@ -1,11 +1,10 @@
 // CODEOWNERS in an existing repository: the only owner secure-cncf could name is the repository's
 // owner (often an organisation, which GitHub does not accept as a code owner), so retrofit writes
 // none and names the manual step; check gives the same step as the fix. New projects still get one.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { tempRepo } from '../helpers/generate.js';
-import { cli, git } from './helpers.js';
+import { cli, git, tempRepos } from './helpers.js';
 import { openSession, answersFor, contextFor } from '../../src/engine/session.js';
 import { codeownersStep } from '../../src/controls/codeowners/existing.js';
 
@@ -18,15 +17,7 @@ const EXISTING = {
   'deploy/image/Dockerfile': 'FROM scratch\n',
 };
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
-});
-function repo(files: Record<string, string>): string {
-  const made = tempRepo(files);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = tempRepos();
 const hasCodeowners = (root: string) => existsSync(path.join(root, '.github/CODEOWNERS'));
 
 describe('CODEOWNERS in an existing repository', () => {

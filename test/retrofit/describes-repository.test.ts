@@ -5,21 +5,12 @@
 // where the policy is .github/SECURITY.md (etcd) or the organisation's (falco), an image at
 // ghcr.io/<owner>/<name> whether or not the project publishes there, and reports always sent to
 // GitHub private vulnerability reporting.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { tempRepo } from '../helpers/generate.js';
 import { validateSecurityInsights } from '../helpers/security-insights-schema.js';
-import { cli, snapshot } from './helpers.js';
+import { cli, snapshot, tempRepos } from './helpers.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
-});
-function repo(files: Record<string, string>): string {
-  const made = tempRepo(files);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = tempRepos();
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 

@@ -1,23 +1,14 @@
 // Retrofit on fixture repositories of several shapes. For each: bytes outside the intended edits
 // are identical, a second run changes nothing, --dry-run writes nothing, and the result passes
 // actionlint and the SchemaStore schemas (no finding that was not there before).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { tempRepo } from '../helpers/generate.js';
 import { actionlint, schemaErrors } from '../helpers/validators.js';
-import { cli, removedLines, snapshot } from './helpers.js';
+import { cli, removedLines, snapshot, tempRepos } from './helpers.js';
 import { loadPins } from '../../src/pins.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
-});
-function repo(files: Record<string, string>): string {
-  const made = tempRepo(files);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = tempRepos();
 
 const pins = loadPins();
 const tagOf = (name: string) => pins.actions[name]!.tag as string;

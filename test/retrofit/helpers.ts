@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { diffLines } from 'diff';
+import { tempRepo } from '../helpers/generate.js';
 import { main, type Io } from '../../src/cli/main.js';
 
 /** Lines of `before` that are gone from `after` (changed or removed); inserted lines do not count. */
@@ -86,5 +88,18 @@ export function readOnlyTree(files: Record<string, string>): { dir: string; clea
       execFileSync('umount', [dir], { stdio: 'ignore' });
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A maker of temporary git repositories, each removed after the test that made it. */
+export function tempRepos(): (files: Record<string, string>) => string {
+  const cleanups: Array<() => void> = [];
+  afterEach(() => {
+    while (cleanups.length) cleanups.pop()?.();
+  });
+  return (files) => {
+    const made = tempRepo(files);
+    cleanups.push(made.cleanup);
+    return made.root;
   };
 }

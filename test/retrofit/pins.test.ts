@@ -1,22 +1,13 @@
 // `secure-cncf pins --update` with canned `git ls-remote` output: no network in tests.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { tempRepo } from '../helpers/generate.js';
-import { cli, snapshot } from './helpers.js';
+import { cli, snapshot, tempRepos } from './helpers.js';
 import { parseTags, type LsRemote } from '../../src/upgrade/ls-remote.js';
 import { runPinsUpdate } from '../../src/upgrade/pins-run.js';
 import { loadPins } from '../../src/pins.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
-});
-function repo(files: Record<string, string>): string {
-  const made = tempRepo(files);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = tempRepos();
 
 const sha = (c: string) => c.repeat(40);
 const CHECKOUT_TAGS = [

@@ -1,11 +1,11 @@
 // Developer-portal files (Backstage catalog-info.yaml, a TechDocs site) are opt-in for an existing
 // repository: most projects run no Backstage, and a docs page inside their own MkDocs site is a
 // change maintainers reject. New projects keep the level's default (on from level 2).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFacts, repoFacts, tempRepo } from '../helpers/generate.js';
-import { cli, git } from './helpers.js';
+import { cli, git, tempRepos } from './helpers.js';
 import { answerDefaults, resolveAnswers } from '../../src/answers.js';
 import { runCheck } from '../../src/check/run.js';
 import type { Answers, StoredState } from '../../src/model.js';
@@ -13,15 +13,7 @@ import type { Answers, StoredState } from '../../src/model.js';
 const PORTAL_FILES = ['catalog-info.yaml', 'mkdocs.yml', 'docs/security/index.md'];
 const SMALL_GO_REPO = { 'go.mod': 'module example.com/widget\n', 'main.go': 'package main\n\nfunc main() {}\n' };
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
-});
-function repo(files: Record<string, string>): string {
-  const made = tempRepo(files);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = tempRepos();
 const present = (root: string) => PORTAL_FILES.filter((file) => existsSync(path.join(root, file)));
 const storedPortal = (root: string) => (JSON.parse(readFileSync(path.join(root, '.secure-cncf.json'), 'utf8')) as StoredState).answers.portal;
 const controlStatus = (out: string, id: string) => (JSON.parse(out) as { controls: Array<{ id: string; status: string }> }).controls.find((c) => c.id === id)?.status;

@@ -1,24 +1,16 @@
 // The facts retrofit hands to the files that describe a repository: which security policy applies
 // (found where GitHub looks, in any case), what it says about reporting, and the organisation's
 // policy when that is what applies.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { tempRepo } from '../helpers/generate.js';
 import { validateSecurityInsights } from '../helpers/security-insights-schema.js';
 import { RepoView } from '../../src/evidence/repo-view.js';
 import { openSession } from '../../src/engine/session.js';
 import { retrofitContext } from '../../src/retrofit/context.js';
 import { findSecurityPolicy, mentionsPrivateReporting, policyFact } from '../../src/retrofit/repository-facts.js';
+import { tempRepos } from './helpers.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
-});
-function repo(files: Record<string, string>): string {
-  const made = tempRepo(files);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = tempRepos();
 
 describe('the security policy that applies', () => {
   it('is found in the root, .github/ or docs/, in any case, root first', () => {

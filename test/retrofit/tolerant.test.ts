@@ -1,21 +1,12 @@
 // Files GitHub and Renovate read happily but a strict parser rejects: retrofit reads them as those
 // tools do, never edits what it cannot verify, and reports instead of stopping with exit 3.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { tempRepo } from '../helpers/generate.js';
-import { cli, snapshot } from './helpers.js';
+import { cli, snapshot, tempRepos } from './helpers.js';
 import { loadPins } from '../../src/pins.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
-});
-function repo(files: Record<string, string>): string {
-  const made = tempRepo(files);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = tempRepos();
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 const checkoutMajor = (loadPins().actions['actions/checkout']!.tag as string).split('.')[0];
 
