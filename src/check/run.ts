@@ -145,9 +145,10 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
   });
   for (const entry of evaluated) {
     const decision = decisions.get(entry.control.id);
-    if (decision && decision.edits.length === 0 && decision.manual.length > 0 && entry.evidence.status !== 'pass') {
-      entry.manualFix = `by hand (secure-cncf adds no second copy): ${decision.manual.join(' ')}`;
-    }
+    if (!decision || decision.manual.length === 0 || entry.evidence.status === 'pass') continue;
+    if (decision.edits.length === 0) entry.manualFix = `by hand (secure-cncf adds no second copy): ${decision.manual.join(' ')}`;
+    // Retrofit makes part of it in the repository's own files; the rest stays a manual step.
+    else entry.manualFix = `${fixFor(entry.control, answers.level)} (edits ${[...new Set(decision.edits.map((e) => e.path))].join(', ')}), then by hand: ${decision.manual.join(' ')}`;
   }
   // In an existing repository retrofit writes no CODEOWNERS naming only the owner: the fix is to name teams by hand.
   const owners = evaluated.find((e) => e.control.id === 'codeowners');

@@ -41,7 +41,7 @@ export class RepoView {
   readonly remote = new RemoteFiles();
 
   /** `index`: an existing walk of the same root (detection and the view then share one walk). */
-  constructor(root: string, index: DirEntryIndex = indexTree(path.resolve(root))) {
+  constructor(root: string, private readonly index: DirEntryIndex = indexTree(path.resolve(root))) {
     this.root = path.resolve(root);
     let files = index.paths;
     if (!files) {
@@ -136,6 +136,17 @@ export class RepoView {
     if (this.has(file) && this.staysInside(file)) text = readRegularFile(path.join(this.root, file), MAX_READ_BYTES);
     this.contents.set(file, text);
     return text;
+  }
+
+  /**
+   * The same repository with the text of some of its files replaced: the edits a retrofit is about
+   * to make, so the files that describe the repository describe it as it will be. Files that are
+   * not in the repository are ignored (the listing stays the same).
+   */
+  withTexts(texts: ReadonlyMap<string, string>): RepoView {
+    const view = new RepoView(this.root, this.index);
+    for (const [file, text] of texts) if (this.has(file)) view.contents.set(file, text);
+    return view;
   }
 
   /** A listed path that is a symlink must resolve inside the repository to be read. */

@@ -69,7 +69,10 @@ export async function retrofitContext(session: Session, flags: AnswerFlags, opti
   const ownPolicy = findSecurityPolicy(session.repo) !== undefined;
   const writesPolicy = base.has('security-policy') && (facts.isEmpty || ours('SECURITY.md') || (!ownPolicy && Boolean(options.writePolicy)));
   // Decided before the plan renders, so the files that describe the repository name what will be there.
-  const existing = existingRepository(session.repo, base, coveredIds, { writes: writesPolicy, organisationUrl: options.organisationPolicy });
+  // The controls' own edits (a GoReleaser configuration that now signs) are part of that.
+  const edited = new Map([...decisions.values()].flatMap((d) => d.edits.map((e) => [e.path, e.after] as const)));
+  const described = edited.size > 0 ? session.repo.withTexts(edited) : session.repo;
+  const existing = existingRepository(described, base, coveredIds, { writes: writesPolicy, organisationUrl: options.organisationPolicy });
   const ctx: PlanContext = { ...base, covered: coveredIds, releases: options.releases ?? 'unknown', existing };
   const plan = await createPlan(ctx);
   const covered = [...decisions.values()];

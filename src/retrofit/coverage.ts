@@ -124,6 +124,15 @@ export function coverage(repo: RepoView, ctx: PlanContext, ours: (path: string) 
   // repository releases with its own pipeline and nothing here generates SBOMs, no workflow would
   // read the file: the SBOMs belong in that pipeline, a manual step.
   const release = decisions.get('release-signing');
+  if (sbomWithoutTool && release && release.edits.length > 0) {
+    // The release pipeline's own configuration is being edited to generate SBOMs (GoReleaser's sboms:): that covers it.
+    const sbomControl = ctx.controls.find((c) => c.id === sbomWithoutTool!.control);
+    const after = sbomControl && evaluate(sbomControl, repo.withTexts(new Map(release.edits.map((e) => [e.path, e.after]))), ctx);
+    if (after?.status === 'pass') {
+      decisions.set(sbomWithoutTool.control, { ...sbomWithoutTool, status: 'pass', by: `${after.summary.replace(/\.$/, '')}, by the edit of ${release.edits.map((e) => e.path).join(' and ')} above.` });
+      sbomWithoutTool = undefined;
+    }
+  }
   if (sbomWithoutTool && release) {
     const releasedBy = release.by.replace(/ already runs here;.*$/s, '');
     sbomWithoutTool.by = `${sbomWithoutTool.by} No .syft.yaml: it would configure the release workflow secure-cncf adds, and releases here come from the repository's own pipeline (${releasedBy}).`;

@@ -583,3 +583,72 @@ describe('rulesets where Prow merges (level-2 review: cert-manager, etcd, tikv)'
     expect(report.controls.find((c) => c.id === 'branch-ruleset')?.status).toBe('pass');
   });
 });
+
+describe('a GoReleaser release that does not sign gets signing in its own files (level-2 review: nats-server, copacetic)', () => {
+  const release = (permissions: string[]) => ({
+    'go.mod': 'module example.com/widget\n',
+    'main.go': 'package main\n',
+    '.goreleaser.yml': lines('# Our release.', 'version: 2', 'builds:', '  - main: .', 'archives:', '  - formats: [tar.gz]'),
+    '.github/workflows/release.yaml': lines(
+      'name: Release',
+      'on:',
+      '  push:',
+      '    tags: ["v*"]',
+      ...permissions,
+      'jobs:',
+      '  publish:',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '        with:',
+      '          fetch-depth: 0',
+      '      - uses: goreleaser/goreleaser-action@v6',
+      '        with:',
+      '          args: release --clean',
+      '        env:',
+      '          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}',
+    ),
+  });
+
+  it('edits .goreleaser.yml and the release job, writes no release workflow of its own, and check then sees the signing', async () => {
+    const root = repo(release(['permissions:', '  contents: write']));
+    expect(await controlStatus(root, 'release-signing')).toBe('fail');
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--level', '2']);
+    expect([0, 1]).toContain(run.code);
+    const after = snapshot(root);
+    expect(after['.github/workflows/release.yml'], 'no second release pipeline').toBeUndefined();
+    expect(after['.goreleaser.yaml']).toBeUndefined();
+    const config = parse(after['.goreleaser.yml']!);
+    expect(config.signs[0].cmd).toBe('cosign');
+    expect(after['.goreleaser.yml']!.startsWith('# Our release.\nversion: 2\n')).toBe(true);
+    const workflow = parse(after['.github/workflows/release.yaml']!);
+    expect(workflow.jobs.publish.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
+    expect(workflow.jobs.publish.steps.map((s: { uses?: string }) => s.uses?.replace(/@.*/, ''))).toEqual([
+      'actions/checkout', 'sigstore/cosign-installer', 'anchore/sbom-action/download-syft', 'goreleaser/goreleaser-action',
+    ]);
+    expect(run.out).toMatch(/^harden   \.goreleaser\.yml \[release-signing\]  added checksum .*sboms .*signs /m);
+    // GoReleaser's new sboms: cover the SBOM configuration: no .syft.yaml, and no manual step asking for SBOMs.
+    expect(after['.syft.yaml']).toBeUndefined();
+    expect(run.out).toMatch(/^covered  sbom-config  SBOMs are configured in \.goreleaser\.yml \(sboms:\), by the edit of \.goreleaser\.yml and \.github\/workflows\/release\.yaml above\./m);
+    expect(run.out).not.toMatch(/generate SBOMs in the existing release pipeline/);
+    const { report } = await runCheck({ directory: root, repo: 'acme/widget' });
+    const signing = report.controls.find((c) => c.id === 'release-signing');
+    expect(signing?.summary).toMatch(/signatures \(GoReleaser signs/);
+    // A second retrofit and upgrade change nothing.
+    const before = snapshot(root);
+    await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--level', '2']);
+    await cli(['upgrade', root, '--yes']);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('edits neither file where the job\'s permissions are not known, and names the manual step', async () => {
+    const root = repo(release([]));
+    const before = snapshot(root);
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--level', '2']);
+    expect([0, 1]).toContain(run.code);
+    const after = snapshot(root);
+    expect(after['.goreleaser.yml']).toBe(before['.goreleaser.yml']);
+    expect(after['.github/workflows/release.yml']).toBeUndefined();
+    expect(run.out).toMatch(/Sign releases: GoReleaser releases from \.github\/workflows\/release\.yaml \(job "publish"\) with \.goreleaser\.yml, which does not sign; .*sets no permissions/);
+  });
+});

@@ -3,6 +3,7 @@ import type { Ecosystem, Language, Profile } from '../../model.js';
 import { LANGUAGE_ECOSYSTEMS } from '../../profile.js';
 import { retentionDays, workflowData, workingDir } from '../common.js';
 import { evidence } from './evidence.js';
+import { retrofit } from './retrofit.js';
 import { goBuilds, goVersionFile } from './goreleaser.js';
 import { pinUsable } from '../../pins.js';
 
@@ -145,6 +146,7 @@ export function dockerContext(profile: Profile): string {
 
 export const releaseSigning: Control = {
   evidence,
+  retrofit,
   fix: 'npx create-secure-cncf retrofit --level 2',
   id: 'release-signing',
   title: 'Signed releases with SBOMs and build provenance',

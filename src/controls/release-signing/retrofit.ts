@@ -5,7 +5,14 @@
 // project's signing setup: nothing is added to it. The edit goes through the yaml Document API, so
 // comments, order and formatting of everything else are kept, and is re-read before it is returned.
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
+import type { Evidence, PlanContext, RepoView, RetrofitProposal } from '../../catalog/types.js';
+import { goreleaserOfUnit } from '../../evidence/configs.js';
+import { practice, selfSlug } from '../../evidence/kit.js';
+import { isReleaseWorkflow } from '../../evidence/practices.js';
+import { generatedHeader } from '../../evidence/probes/generated.js';
+import { reachableUnits, type Unit } from '../../evidence/reach.js';
 import { EditError, parseForEdit, toModel, verifyEdit } from '../../retrofit/yaml-doc.js';
+import { releaseJobEdit } from './release-job.js';
 
 export interface GoreleaserRetrofit {
   /** The edited text (the input when nothing is added). */
@@ -74,4 +81,88 @@ export function retrofitGoreleaser(file: string, text: string): GoreleaserRetrof
   const content = `${body}\n\n${block.toString({ lineWidth: 0 })}`;
   verifyEdit(file, content, intended);
   return { content, added };
+}
+
+const GORELEASER_ACTION = 'goreleaser/goreleaser-action';
+const GORELEASER_RELEASE = /(?:^|[\s/])goreleaser\s+release\b/;
+
+interface GoreleaserRelease {
+  unit: Unit;
+  /** Its configuration file. */
+  config: string;
+  /** The configuration signs already. */
+  signs: boolean;
+}
+
+/** The release steps that run GoReleaser (the action or `goreleaser release`), with their configuration. */
+function goreleaserReleases(repo: RepoView, ctx: PlanContext): GoreleaserRelease[] {
+  return reachableUnits(repo, selfSlug(ctx.profile))
+    .filter((unit) => (unit.uses ? unit.uses.name.toLowerCase() === GORELEASER_ACTION : GORELEASER_RELEASE.test(unit.text ?? '')))
+    .filter((unit) => unit.onRelease ?? isReleaseWorkflow(unit.entry, unit.triggers))
+    .flatMap((unit) => {
+      const config = goreleaserOfUnit(repo, unit);
+      return config ? [{ unit, config: config.file, signs: Boolean(config.signs) }] : [];
+    });
+}
+
+function describeAdded(added: string[]): string {
+  const what: Record<string, string> = {
+    checksum: 'SHA-256 checksums',
+    sboms: 'SBOMs by Syft',
+    signs: 'a keyless cosign signature of the checksums',
+    docker_signs: 'keyless image signatures by digest',
+  };
+  return added.map((key) => `${key} (${what[key] ?? key})`).join(', ');
+}
+
+/**
+ * Release signing where the repository already releases with GoReleaser but does not sign: its
+ * own configuration gets the signing sections and the job that runs it what keyless signing needs
+ * (retrofitGoreleaser, releaseJobEdit), instead of a second release pipeline. Both files are
+ * edited or neither: a configuration that signs in a job without an OIDC token fails the release.
+ */
+export function retrofit(repo: RepoView, ctx: PlanContext, evidence: Evidence): RetrofitProposal {
+  const proposal: RetrofitProposal = { edits: [], manual: [] };
+  if (evidence.status === 'pass' || evidence.status === 'delegated') return proposal;
+  const release = goreleaserReleases(repo, ctx)[0];
+  if (!release) return proposal;
+  const where = `${release.unit.entry.file} (job "${release.unit.job.id}")`;
+  if (!release.signs && practice(repo, 'signing', ctx.profile).verdict === 'absent') addSigning(repo, release, where, proposal);
+  // Provenance needs the release's file list and a new job permission: the maintainers' call, named precisely.
+  if (practice(repo, 'provenance', ctx.profile).verdict === 'absent') {
+    proposal.manual.push(
+      `Build provenance: after GoReleaser in ${where}, attest every released file with actions/attest-build-provenance (subject-checksums: the checksum file GoReleaser lists in dist/artifacts.json), which needs attestations: write and id-token: write on that job.`,
+    );
+  }
+  return proposal;
+}
+
+/** The signing edits of the configuration and the job (both or neither), else the manual step. */
+function addSigning(repo: RepoView, release: GoreleaserRelease, where: string, proposal: RetrofitProposal): void {
+  const { unit, config } = release;
+  const byHand = (why: string): void => void proposal.manual.push(`Sign releases: GoReleaser releases from ${where} with ${config}, which does not sign; ${why}. Add \`signs:\` (keyless cosign of the checksums) to ${config}, and give that job id-token: write and cosign (sigstore/cosign-installer).`);
+  const args = String(unit.step?.with['args'] ?? unit.text ?? '');
+  if (/--skip[-=][\w,-]*sign/.test(args)) return byHand(`it runs with signing skipped (${args.trim().split('\n')[0]}), so the maintainers chose that`);
+  const configText = repo.read(config);
+  const workflowText = repo.read(unit.entry.file);
+  if (configText === undefined || workflowText === undefined) return;
+  if (!unit.uses || unit.file !== unit.entry.file || !/^\.github\/workflows\/[^/]+\.ya?ml$/.test(unit.entry.file)) {
+    return byHand(`it runs through ${unit.via.join(' → ') || unit.file}, which secure-cncf does not edit`);
+  }
+  for (const file of [unit.entry.file, config]) {
+    const header = generatedHeader(file === config ? configText : workflowText);
+    if (header) return byHand(`${file} is generated${header.source ? ` from ${header.source}` : ''}, so the change belongs there`);
+  }
+  let configEdit: GoreleaserRetrofit;
+  try {
+    configEdit = retrofitGoreleaser(config, configText);
+  } catch (error) {
+    if (!(error instanceof EditError)) throw error;
+    return byHand(error.reason);
+  }
+  if (configEdit.added.length === 0) return;
+  const job = releaseJobEdit(unit.entry.file, workflowText, { jobId: unit.job.id, stepLine: unit.uses.line, syft: configEdit.added.includes('sboms') }, unit.job.steps);
+  if ('reason' in job) return byHand(`${unit.entry.file}: ${job.reason}`);
+  proposal.edits.push({ path: config, before: configText, after: configEdit.content, details: [`added ${describeAdded(configEdit.added)} to the project's own GoReleaser configuration`] });
+  if (job.after !== workflowText) proposal.edits.push({ path: unit.entry.file, before: workflowText, after: job.after, details: job.details });
 }
