@@ -22,7 +22,8 @@ import { auditWorkflow } from './workflow-audit.js';
 import { planCompositeActions } from './composite-actions.js';
 import { parseWorkflow } from '../evidence/workflow.js';
 import { checkRenovate } from './renovate-check.js';
-import { missingSecuritySections, SECURITY_POLICY_PATHS } from './security-md.js';
+import { missingSecuritySections } from './security-md.js';
+import { findSecurityPolicy } from './repository-facts.js';
 import { parseForEdit, EditError } from './yaml-doc.js';
 import { listWorkflows, readRepoFile } from './read.js';
 import { updateWorkflows } from './update-workflows.js';
@@ -149,16 +150,9 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
     }
   };
 
-  const existingPolicy = SECURITY_POLICY_PATHS.find((p) => {
-    const text = (() => {
-      try {
-        return readRepoFile(root, p);
-      } catch {
-        return undefined;
-      }
-    })();
-    return text !== undefined && !hasMarker(text);
-  });
+  // The repository's own policy, found where and as GitHub finds it (any case); one of ours is managed, not kept.
+  const policyFile = findSecurityPolicy(session.repo);
+  const existingPolicy = policyFile && !hasMarker(session.repo.read(policyFile) ?? '') ? policyFile : undefined;
 
   if (existingPolicy && !files.some((f) => f.path === 'SECURITY.md')) {
     result.kept.push({ path: existingPolicy, why: 'your security policy; GitHub shows it, so no second SECURITY.md is written' });

@@ -1,9 +1,6 @@
 // An existing SECURITY.md is kept as it is; this only reports which expected sections it lacks.
 import type { Finding } from './types.js';
 
-/** Files GitHub shows as the security policy, in its lookup order. */
-export const SECURITY_POLICY_PATHS = ['SECURITY.md', '.github/SECURITY.md', 'docs/SECURITY.md'];
-
 const SECTIONS: Array<{ name: string; test: RegExp; fix: string }> = [
   { name: 'supported versions', test: /supported\s+versions|versions?\s+(are\s+)?supported|security\s+updates?\s+(for|are)/i, fix: 'a "Supported versions" section: which releases get security fixes' },
   { name: 'how to report', test: /report(ing)?\s+(a\s+)?(security\s+)?(vulnerabilit|issue|bug|problem)|security\/advisories\/new|private vulnerability reporting|security@/i, fix: 'a "Reporting a vulnerability" section: the private channel (GitHub private vulnerability reporting or an address)' },

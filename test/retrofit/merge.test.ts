@@ -315,6 +315,14 @@ describe('a change people can review', () => {
 describe('a security policy it does not invent', () => {
   const base = { 'go.mod': 'module example.com/w\n', 'main.go': 'package main\n' };
 
+  it('keeps a policy GitHub finds whatever its case (.github/security.md) and says so, even with --security-policy', async () => {
+    const root = repo({ ...base, '.github/security.md': '# Security\n\nReport vulnerabilities to security@example.org.\n' });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--security-policy']);
+    expect(run.out).toMatch(/^kept +\.github\/security\.md +your security policy/m);
+    expect(run.out).toMatch(/\.github\/security\.md.*supported versions/);
+    expect(existsSync(path.join(root, 'SECURITY.md'))).toBe(false);
+  });
+
   it('writes no SECURITY.md unless told no organisation policy applies; then states no number nobody chose', async () => {
     const root = repo(base);
     const first = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
