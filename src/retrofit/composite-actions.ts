@@ -68,6 +68,16 @@ function notOwnCode(file: string): string | undefined {
 }
 
 /**
+ * The composite actions that are this project's own CI code: run by one of its workflows, or
+ * outside test data, examples and vendored folders. These are the ones retrofit pins and
+ * `pins --update` refreshes.
+ */
+export function ownCompositeActions(repo: RepoView): ParsedWorkflow[] {
+  const callers = callersOf(repo);
+  return repo.localActions().filter((action) => !action.error && isComposite(action) && ((callers.get(action.file)?.jobs ?? 0) > 0 || !notOwnCode(action.file)));
+}
+
+/**
  * Plan the hardening of every composite action. `read` gives a file's text for editing (an Error
  * when it cannot be read, already reported by the caller); `skip` names files another edit owns.
  */

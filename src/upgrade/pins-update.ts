@@ -1,11 +1,13 @@
 // `secure-cncf pins --update`: resolve the release tags of every action the repository's
-// workflows use, and rewrite their pins (SHA + version comment) to the newest release of the
+// workflows and its own composite actions use, and rewrite their pins (SHA + version comment) to the newest release of the
 // same major version. Nothing is written unless every lookup succeeded.
 import type { PinTable } from '../pins.js';
 import { InputError, isExpectedError } from '../errors.js';
 import { STATE_FILE, sha256 } from '../state.js';
 import { readState } from '../state.js';
 import { listWorkflows, readRepoFile } from '../retrofit/read.js';
+import { ownCompositeActions } from '../retrofit/composite-actions.js';
+import { openRepo } from '../evidence/repo-view.js';
 import { EditError, parseForEdit } from '../retrofit/yaml-doc.js';
 import type { ProposedChange } from '../retrofit/plan.js';
 import { repoPinTable } from '../retrofit/plan.js';
@@ -106,7 +108,9 @@ export async function planPinsUpdate(root: string, lsRemote: LsRemote, today = n
   const findings: Finding[] = [];
   const { base, table } = repoPinTable(root);
   const files: Array<{ path: string; text: string; sites: UsesSite[] }> = [];
-  for (const path of listWorkflows(root)) {
+  // The workflows, and the composite actions they run: their steps' pins go stale the same way.
+  const actions = ownCompositeActions(openRepo(root)).map((action) => action.file);
+  for (const path of [...listWorkflows(root), ...actions]) {
     try {
       const text = readRepoFile(root, path) as string;
       files.push({ path, text, sites: usesSites(text, parseForEdit(path, text).doc) });

@@ -30,12 +30,15 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
 type M = Record<string, unknown>;
 const o = (v: unknown) => (v ?? {}) as M;
 
-/** Every `uses:` (job level and step level) that is a plain scalar in a block mapping. */
+/**
+ * Every `uses:` (job level and step level of a workflow, or the steps of a composite action's
+ * `runs:`) that is a plain scalar in a block mapping.
+ */
 export function usesSites(text: string, parsedDoc = parseForEdit('workflow', text).doc): UsesSite[] {
   const sites: UsesSite[] = [];
   const root = parsedDoc.contents;
+  const runs = isMap(root) ? pairOf(root, 'runs')?.value : undefined;
   const jobs = isMap(root) ? pairOf(root, 'jobs')?.value : undefined;
-  if (!isMap(jobs)) return sites;
   const add = (node: unknown, set: UsesSite['set']) => {
     if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
     const value = node.value;
@@ -46,6 +49,13 @@ export function usesSites(text: string, parsedDoc = parseForEdit('workflow', tex
     const comment = /^\s*#\s*(v?\d+(?:\.\d+){0,2})\b/.exec(text.slice(end, lineEnd))?.[1];
     sites.push({ name: value.slice(0, at), ref: value.slice(at + 1), ...(comment ? { comment } : {}), line: lineOf(text, node.range[0]), set, scalar: node, lineEnd });
   };
+  const actionSteps = isMap(runs) ? pairOf(runs, 'steps')?.value : undefined;
+  if (isSeq(actionSteps)) {
+    actionSteps.items.forEach((step, index) => {
+      if (isMap(step)) add(pairOf(step, 'uses')?.value, (m, v) => (o((o(m['runs'])['steps'] as unknown[])[index])['uses'] = v));
+    });
+  }
+  if (!isMap(jobs)) return sites;
   for (const job of jobs.items) {
     if (!isMap(job.value)) continue;
     const id = String((job.key as Scalar).value);

@@ -162,3 +162,33 @@ describe('pins --update --keep-versions', () => {
     expect(readFileSync(path.join(again, '.github/workflows/ci.yml'), 'utf8')).toBe(WORKFLOW);
   });
 });
+
+describe('pins --update in composite actions', () => {
+  const ACTION = [
+    'name: setup',
+    'description: Check out and install Go',
+    'runs:',
+    '  using: composite',
+    '  steps:',
+    '    - uses: actions/checkout@v7',
+    `    - uses: actions/setup-go@${sha('7')} # v7.0.0`,
+    '',
+  ].join('\n');
+  const CALLER = ['on: push', 'jobs:', '  a:', '    runs-on: ubuntu-24.04', '    steps:', '      - uses: ./.github/actions/setup', ''].join('\n');
+
+  it('refreshes the steps of the composite actions the workflows run, and leaves vendored copies alone', async () => {
+    const root = repo({ '.github/workflows/ci.yml': CALLER, '.github/actions/setup/action.yml': ACTION, 'vendor/other/action.yml': ACTION });
+    const lsRemote = canned({ 'actions/checkout': CHECKOUT_TAGS, 'actions/setup-go': SETUP_GO_TAGS });
+    const result = await update(root, lsRemote);
+    expect(result.code).toBe(0);
+    const after = readFileSync(path.join(root, '.github/actions/setup/action.yml'), 'utf8');
+    expect(after).toContain(`    - uses: actions/checkout@${sha('4')} # v7.1.0\n`);
+    expect(after).toContain(`    - uses: actions/setup-go@${sha('8')} # v7.0.1\n`);
+    expect(result.out).toMatch(/updated {2}\.github\/actions\/setup\/action\.yml/);
+    expect(readFileSync(path.join(root, 'vendor/other/action.yml'), 'utf8')).toBe(ACTION);
+    // --keep-versions pins the action's tags to their own commits too.
+    const kept = repo({ '.github/workflows/ci.yml': CALLER, '.github/actions/setup/action.yml': ACTION });
+    await runPinsUpdate(kept, { dryRun: false, lsRemote, keepVersions: true }, () => {});
+    expect(readFileSync(path.join(kept, '.github/actions/setup/action.yml'), 'utf8')).toContain(`    - uses: actions/checkout@${sha('4')} # v7.1.0\n`);
+  });
+});

@@ -9,10 +9,10 @@ Show the action pins in force, or refresh them from the actions' repositories.
 
 Usage
   secure-cncf pins [directory]             list the pins (package table + refreshed pins)
-  secure-cncf pins --update [directory]    refresh and rewrite the repository's workflows
+  secure-cncf pins --update [directory]    refresh and rewrite the workflows and composite actions
 
 --update runs \`git ls-remote --tags\` on each action's GitHub repository, then rewrites every
-\`uses: owner/repo@<sha> # vX.Y.Z\` in .github/workflows to the newest vX.Y.Z of the same major
+\`uses: owner/repo@<sha> # vX.Y.Z\` in .github/workflows and in the composite actions they run to the newest vX.Y.Z of the same major
 version (SHA and comment together); unpinned tags (@v4, @v4.1.0) are pinned the same way. Newer major
 versions are reported, never applied. Pins newer than the package's table are saved in
 .github/secure-cncf-pins.json so \`secure-cncf upgrade\` keeps them. Nothing is changed unless
