@@ -91,7 +91,7 @@ const GIT_ENV = {
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CONFIG_GLOBAL: os.devNull,
 };
-const GIT_CONFIG = ['-c', 'core.autocrlf=false', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', '-c', 'advice.detachedHead=false'];
+const GIT_CONFIG = ['-c', 'core.autocrlf=false', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', '-c', 'advice.detachedHead=false', '-c', 'gc.auto=0', '-c', 'maintenance.auto=false'];
 
 function git(cwd, gitArgs, { input } = {}) {
   return execFileSync('git', [...GIT_CONFIG, ...gitArgs], { cwd, env: GIT_ENV, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, input, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -189,7 +189,11 @@ for (const { dir, repo } of trees) {
     row.changedAfter = `script error: ${String(error.message ?? error).split('\n')[0]}`;
     writeFileSync(path.join(out, 'script-error.txt'), `${error.stack ?? error}\n${error.stderr ?? ''}`);
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    try {
+      rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch (error) {
+      console.error(`could not remove ${scratch}: ${error.message}`);
+    }
   }
   rows.push(row);
   console.error(`${repo}: ${row.files} files +${row.plus} -${row.minus}, exit ${row.exit}, ${row.seconds.toFixed(1)} s, changed after: ${row.changedAfter}`);
