@@ -24,6 +24,7 @@ import { parseWorkflow } from '../evidence/workflow.js';
 import { checkRenovate } from './renovate-check.js';
 import { missingSecuritySections } from './security-md.js';
 import { findSecurityPolicy } from './repository-facts.js';
+import { callersOf } from '../evidence/probes/reusable-callers.js';
 import { parseForEdit, EditError } from './yaml-doc.js';
 import { listWorkflows, readRepoFile } from './read.js';
 import { updateWorkflows } from './update-workflows.js';
@@ -263,7 +264,7 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
     try {
       // The hook's edit first (it was made on this text), then the usual hardening on top of it.
       const start = hook?.after ?? text;
-      const hardened = hardenWorkflow(path, start, table);
+      const hardened = hardenWorkflow(path, start, table, callersOf(session.repo, path));
       result.findings.push(...auditWorkflow(parseWorkflow(path, text)));
       if (header) {
         // A generated workflow: an edit here fails the repository's own drift check. Say what to change at its source.

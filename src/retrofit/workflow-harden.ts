@@ -12,6 +12,7 @@ import { decidePin } from './uses-ref.js';
 import { isReadOnly, jobNeeds, pushReason, writeScopes, type Access, type Scopes } from '../evidence/probes/permission-needs.js';
 import { parseActionFile, parseUses, parseWorkflow, type ParsedWorkflow } from '../evidence/workflow.js';
 import { tagRequired } from '../evidence/probes/pinning.js';
+import { grants, onlyCalled, type WorkflowCaller } from '../evidence/probes/reusable-callers.js';
 import type { EditResult, Finding } from './types.js';
 
 type Model = Record<string, unknown>;
@@ -43,6 +44,8 @@ class Hardener {
     readonly table: PinTable,
     /** The same file as the probes read it: every judgement (pinned? pushes? needs?) comes from them. */
     readonly workflow: ParsedWorkflow,
+    /** The jobs of this repository that call this workflow (when it is a reusable one). */
+    readonly callers: readonly WorkflowCaller[] = [],
   ) {
     this.eol = eolOf(parsed.text);
     this.probedJobs = new Map(workflow.jobs.map((job) => [job.id, job]));
@@ -204,6 +207,11 @@ class Hardener {
     if (top !== undefined && !grantsWrite) return;
     const jobsKey = jobsPair.key as Scalar;
     const keyStart = jobsKey.range?.[0] ?? 0;
+    const where = this.callers.map((c) => `${c.file}:${c.line}`).join(', ');
+    if (onlyCalled(this.workflow)) {
+      // Its jobs run with the caller's token; a block here that asks for more breaks the caller.
+      return this.note(keyStart, `is a reusable workflow (its only trigger is workflow_call): its jobs get the calling job's token, so its permissions are set where it is called${where ? ` (${where})` : ''}; left as is`);
+    }
     // Jobs with their own permissions: keep them; every other job inherits the top level.
     const affected = this.workflow.jobs.filter((job) => job.permissions === undefined);
     const unknown = affected.map((job) => ({ job, needs: jobNeeds(job) })).filter((j) => !j.needs.known);
@@ -239,6 +247,18 @@ class Hardener {
         return this.note(keyStart, `${what}; left as is because job "${job.id}" needs ${describeScopes(scopes)} and its mapping cannot be edited safely`, `give job "${job.id}" \`permissions:\` with ${describeScopes(scopes)} and set the top level to contents: read`, 'warning');
       }
       jobEdits.push(edit);
+    }
+    if (writers.length > 0 && this.workflow.triggers.includes('workflow_call')) {
+      // Also a reusable workflow: a job block must fit what every caller grants, or GitHub rejects the caller.
+      const blocks = writers.map(({ job, scopes }) => ({ job, scopes: { contents: 'read', ...scopes } as Scopes }));
+      const misfit = blocks.flatMap(({ job, scopes }) =>
+        (this.callers.length === 0 ? [undefined] : this.callers).flatMap((caller) =>
+          caller && Object.entries(scopes).every(([scope, access]) => grants(caller.permissions, scope, access)) ? [] : [`job "${job.id}" needs ${describeScopes(scopes)}, which ${caller ? `${caller.file}:${caller.line} may not grant` : 'callers in other repositories may not grant'}`],
+        ),
+      );
+      if (misfit.length > 0) {
+        return this.note(keyStart, `${what}; left as is because it is also a reusable workflow and a job block that asks for more than a caller grants makes GitHub reject the caller: ${misfit[0]}`, 'set least privilege in the calling jobs, or give each caller what the blocks ask for first', 'warning');
+      }
     }
     const moved = writers.map(({ job, scopes }) => `${job.id}: ${describeScopes(scopes)}`).join('; ');
     const topEdit = grantsWrite ? this.replaceTopPermissions() : this.insertTopPermissions(jobsPair, jobs, keyStart);
@@ -380,11 +400,11 @@ export interface ActionCallers {
 }
 
 /** The edits to make, planned on a parse that is released before the result is verified (large files). */
-function planEdits(file: string, text: string, table: PinTable, callers?: ActionCallers): { edits: Edit[]; findings: Finding[]; model: Model; workflow: ParsedWorkflow } {
+function planEdits(file: string, text: string, table: PinTable, callers?: ActionCallers, workflowCallers: readonly WorkflowCaller[] = []): { edits: Edit[]; findings: Finding[]; model: Model; workflow: ParsedWorkflow } {
   const parsed = parseForEdit(file, text);
   const model = obj(toModel(parsed.doc));
   const workflow = callers ? parseActionFile(file, text) : parseWorkflow(file, text);
-  const hardener = new Hardener(file, parsed, model, table, workflow);
+  const hardener = new Hardener(file, parsed, model, table, workflow, workflowCallers);
   if (callers) hardener.runAction(callers);
   else hardener.run();
   return { edits: hardener.edits, findings: hardener.findings, model, workflow };
@@ -401,8 +421,8 @@ function applyEdits(file: string, text: string, planned: ReturnType<typeof planE
 }
 
 /** Harden one workflow; throws EditError when the file cannot be edited safely (left untouched). */
-export function hardenWorkflow(file: string, text: string, table: PinTable = loadPins()): EditResult & { workflow: ParsedWorkflow } {
-  return applyEdits(file, text, planEdits(file, text, table));
+export function hardenWorkflow(file: string, text: string, table: PinTable = loadPins(), callers: readonly WorkflowCaller[] = []): EditResult & { workflow: ParsedWorkflow } {
+  return applyEdits(file, text, planEdits(file, text, table, undefined, callers));
 }
 
 /**

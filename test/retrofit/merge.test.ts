@@ -660,3 +660,66 @@ describe('a GoReleaser release that does not sign gets signing in its own files 
     expect(run.out).toMatch(/Sign releases: GoReleaser releases from \.github\/workflows\/release\.yaml \(job "publish"\) with \.goreleaser\.yml, which does not sign; .*sets no permissions/);
   });
 });
+
+describe('reusable workflows get their token from the caller (level-2 review: keda template-trivy-scan.yml)', () => {
+  const scan = (triggers: string[]) =>
+    lines(
+      'name: scan',
+      ...triggers,
+      'jobs:',
+      '  trivy:',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: trivy fs --format sarif -o trivy.sarif .',
+      '      - uses: github/codeql-action/upload-sarif@v3',
+      '        with:',
+      '          sarif_file: trivy.sarif',
+    );
+  const caller = lines(
+    'name: main',
+    'on: push',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  scan:',
+    '    permissions:',
+    '      contents: read',
+    '      security-events: write',
+    '    uses: ./.github/workflows/scan.yml',
+  );
+
+  it('a workflow only ever called is left as is: a block asking for more than the caller grants (actions: read) would stop the caller', async () => {
+    const root = repo({ 'go.mod': 'module example.com/w\n', '.github/workflows/main.yml': caller, '.github/workflows/scan.yml': scan(['on:', '  workflow_call:']) });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    const after = parse(readFileSync(path.join(root, '.github/workflows/scan.yml'), 'utf8')) as { permissions?: unknown; jobs: Record<string, { permissions?: unknown }> };
+    expect(after.permissions).toBeUndefined();
+    expect(after.jobs['trivy']?.permissions).toBeUndefined();
+    expect(run.out).toMatch(/scan\.yml.*reusable workflow \(its only trigger is workflow_call\).*set where it is called \(\.github\/workflows\/main\.yml:10\)/);
+    // check agrees: the caller's job decides that token.
+    const { report } = await runCheck({ directory: root, repo: 'acme/widget' });
+    expect(report.controls.find((c) => c.id === 'workflow-permissions')?.summary ?? '').not.toMatch(/scan\.yml/);
+  });
+
+  it('a workflow that is also called gets no job block a caller does not grant', () => {
+    const text = scan(['on:', '  push:', '  workflow_call:']);
+    const callers = [{ file: '.github/workflows/main.yml', job: 'scan', line: 10, permissions: { contents: 'read', 'security-events': 'write' } }];
+    const result = hardenWorkflow('.github/workflows/scan.yml', text, undefined, callers);
+    const model = parse(result.after) as { permissions?: unknown; jobs: Record<string, { permissions?: unknown }> };
+    expect(model.jobs['trivy']?.permissions).toBeUndefined();
+    expect(result.findings.map((f) => f.message).join('\n')).toMatch(/also a reusable workflow.*job "trivy" needs .*actions: read.*\.github\/workflows\/main\.yml:10 may not grant/);
+    // A caller that grants everything the block asks for: the block is added.
+    const generous = [{ ...callers[0]!, permissions: { contents: 'read', actions: 'read', 'security-events': 'write' } }];
+    const fits = parse(hardenWorkflow('.github/workflows/scan.yml', text, undefined, generous).after) as { jobs: Record<string, { permissions?: unknown }> };
+    expect(fits.jobs['trivy']?.permissions).toEqual({ contents: 'read', actions: 'read', 'security-events': 'write' });
+  });
+});
+
+describe('actions/stale keeps actions: write (level-2 review: keda stale.yml)', () => {
+  it('moving the top level\'s writes to the job keeps the one stale needs to delete its saved state', () => {
+    const text = lines('name: stale', 'on:', '  schedule:', "    - cron: '0 0 * * *'", 'permissions:', '  actions: write', '  issues: write', '  pull-requests: write', 'jobs:', '  stale:', '    runs-on: ubuntu-24.04', '    steps:', '      - uses: actions/stale@v9');
+    const model = parse(hardenWorkflow('.github/workflows/stale.yml', text).after) as { permissions: unknown; jobs: Record<string, { permissions?: unknown }> };
+    expect(model.permissions).toEqual({ contents: 'read' });
+    expect(model.jobs['stale']?.permissions).toEqual({ contents: 'read', actions: 'write', issues: 'write', 'pull-requests': 'write' });
+  });
+});

@@ -4,6 +4,7 @@ import type { ParsedWorkflow } from '../../evidence/workflow.js';
 import { workflowRisks } from '../../evidence/probes/workflow-risks.js';
 import { localActionRisks } from '../../evidence/probes/action-inputs.js';
 import { isReadOnly, jobNeeds, writeScopes } from '../../evidence/probes/permission-needs.js';
+import { onlyCalled } from '../../evidence/probes/reusable-callers.js';
 
 interface Finding {
   severity: 'fail' | 'partial';
@@ -24,6 +25,8 @@ function writeAdvice(workflow: ParsedWorkflow): string {
 function inspect(workflow: ParsedWorkflow): Finding[] {
   const findings: Finding[] = [];
   const file = workflow.file;
+  // A reusable workflow that only runs when called gets the calling job's token: that job's permissions are what count.
+  if (onlyCalled(workflow)) return findings;
   if (workflow.permissions === undefined) {
     const allJobsDeclare = workflow.jobs.length > 0 && workflow.jobs.every((job) => job.permissions !== undefined);
     findings.push({

@@ -93,7 +93,8 @@ const ACTIONS: ActionRule[] = [
   { prefix: 'slsa-framework/slsa-github-generator', needs: 'unknown', why: 'a reusable workflow with its own needs' },
   { prefix: 'helm/chart-releaser-action', needs: { contents: 'write' }, why: 'publishes charts to gh-pages and releases' },
   { prefix: 'actions/labeler', needs: { 'pull-requests': 'write' }, why: 'labels pull requests' },
-  { prefix: 'actions/stale', needs: { issues: 'write', 'pull-requests': 'write' }, why: 'closes stale issues and pull requests' },
+  // actions: write lets it delete the cache entry that holds its progress; without it every run starts over (403 on delete).
+  { prefix: 'actions/stale', needs: { issues: 'write', 'pull-requests': 'write', actions: 'write' }, why: 'closes stale issues and pull requests, and keeps its state in the Actions cache' },
   { prefix: 'dessant/lock-threads', needs: { issues: 'write', 'pull-requests': 'write', discussions: 'write' }, why: 'locks threads' },
   { prefix: 'peter-evans/create-pull-request', needs: { contents: 'write', 'pull-requests': 'write' }, why: 'pushes a branch and opens a pull request' },
   { prefix: 'peter-evans/create-or-update-comment', needs: { issues: 'write', 'pull-requests': 'write' }, why: 'comments' },
