@@ -23,7 +23,7 @@ import { loadPins } from '../pins.js';
 import { effectiveTable, readPinOverrides } from '../upgrade/pin-overrides.js';
 import { repositoryPinning } from '../evidence/probes/pinning.js';
 import { decidePin } from '../retrofit/uses-ref.js';
-import { coverage } from '../retrofit/coverage.js';
+import { coverage, skipped } from '../retrofit/coverage.js';
 import { hasMarker } from '../retrofit/markers.js';
 import { CODEOWNERS_PATH, codeownersStep } from '../controls/codeowners/existing.js';
 
@@ -146,7 +146,7 @@ export async function runCheck(options: CheckOptions): Promise<{ report: CheckRe
   for (const entry of evaluated) {
     const decision = decisions.get(entry.control.id);
     if (!decision || decision.manual.length === 0 || entry.evidence.status === 'pass') continue;
-    if (decision.edits.length === 0) entry.manualFix = `by hand (secure-cncf adds no second copy): ${decision.manual.join(' ')}`;
+    if (decision.edits.length === 0) entry.manualFix = `${skipped(decision) ? 'by hand' : 'by hand (secure-cncf adds no second copy)'}: ${decision.manual.join(' ')}`;
     // Retrofit makes part of it in the repository's own files; the rest stays a manual step.
     else entry.manualFix = `${fixFor(entry.control, answers.level)} (edits ${[...new Set(decision.edits.map((e) => e.path))].join(', ')}), then by hand: ${decision.manual.join(' ')}`;
   }

@@ -5,6 +5,7 @@
 // control's retrofit hook knows, or a manual step in the report.
 import type { Control, Evidence, PlanContext, RetrofitEdit } from '../catalog/types.js';
 import type { RepoView } from '../evidence/repo-view.js';
+import type { Ecosystem } from '../model.js';
 import { practice } from '../evidence/kit.js';
 import { describeTools } from '../evidence/kit.js';
 import { findTools } from '../evidence/practices.js';
@@ -39,6 +40,8 @@ export interface CoverDecision {
   edits: RetrofitEdit[];
   /** What a maintainer must still do by hand. */
   manual: string[];
+  /** Left out although nothing here does it: a file of ours would do nothing in this repository. */
+  skipped?: boolean;
 }
 
 function evaluate(control: Control, repo: RepoView, ctx: PlanContext): Evidence | undefined {
@@ -65,6 +68,26 @@ function toolRuns(control: Control, repo: RepoView, ctx: PlanContext): string | 
     if (deny.length > 0) return `cargo-deny (advisories left out, ${deny[0]!.location.file}:${deny[0]!.location.line})`;
   }
   return undefined;
+}
+
+/** A control left out although nothing in the repository does it (a file of ours would do nothing there): reported as skipped, not covered. */
+export function skipped(decision: CoverDecision): boolean {
+  return decision.skipped === true;
+}
+
+/** Ecosystems whose manifests or lockfiles OSV-Scanner or an ecosystem scanner reads. */
+const SCANNABLE: readonly Ecosystem[] = ['gomod', 'cargo', 'pip', 'uv', 'npm', 'bun', 'maven', 'gradle', 'gitsubmodule'];
+
+/**
+ * In an existing repository with no production manifest a scanner reads (C/C++ whose dependencies
+ * CMake fetches at build time; only test modules), a scanning workflow would check nothing that
+ * ships: why, or undefined when there is something to scan.
+ */
+function nothingToScan(ctx: PlanContext): string | undefined {
+  const { facts, ecosystems } = ctx.profile;
+  if (facts.isEmpty || SCANNABLE.some((e) => (ecosystems[e] ?? []).length > 0)) return undefined;
+  const others = SCANNABLE.flatMap((e) => (facts.otherManifests?.[e] ?? []).map((dir) => `${e} ${dir}`));
+  return `No manifest or lockfile that OSV-Scanner or an ecosystem scanner reads outside tests and examples${others.length ? ` (only ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}, left out as non-production)` : ''}, so a scanning workflow would check nothing that ships; none is added.`;
 }
 
 /**
@@ -107,6 +130,13 @@ export function coverage(repo: RepoView, ctx: PlanContext, ours: (path: string) 
     const tool = toolRuns(control, repo, ctx);
     if (!tool) {
       if (control.id === 'sbom-config') sbomWithoutTool = decision;
+      const unscannable = control.id === 'sca-scanning' ? nothingToScan(ctx) : undefined;
+      if (unscannable) {
+        decision.by = unscannable;
+        decision.skipped = true;
+        decision.manual.push(`${control.title}: ${unscannable} Track those dependencies where a scanner can read them (a lockfile, git submodules, or an SBOM of the build), then run \`secure-cncf retrofit\` again.`);
+        decisions.set(control.id, decision);
+      }
       continue;
     }
     decision.by = `${tool} already runs here; ${evidence.summary}`;
@@ -135,6 +165,7 @@ export function coverage(repo: RepoView, ctx: PlanContext, ours: (path: string) 
   }
   if (sbomWithoutTool && release) {
     const releasedBy = release.by.replace(/ already runs here;.*$/s, '');
+    sbomWithoutTool.skipped = true;
     sbomWithoutTool.by = `${sbomWithoutTool.by} No .syft.yaml: it would configure the release workflow secure-cncf adds, and releases here come from the repository's own pipeline (${releasedBy}).`;
     sbomWithoutTool.manual.push(`${sbomWithoutTool.title}: generate SBOMs in the existing release pipeline (${releasedBy}) and configure the generator there (for Syft, a .syft.yaml that skips tests, fixtures and vendored code).`);
     decisions.set(sbomWithoutTool.control, sbomWithoutTool);

@@ -5,6 +5,7 @@ import { CATALOG } from '../catalog/index.js';
 import { STATE_FILE } from '../state.js';
 import type { ProposedChange } from './plan.js';
 import type { ReportInput } from './report.js';
+import { skipped } from './coverage.js';
 
 export type ChangeGroup = 'hardening' | 'workflows' | 'policy';
 
@@ -56,7 +57,7 @@ export function prBody(input: ReportInput): string {
   if (covered.length > 0 || (input.leftOut ?? []).length > 0 || input.kept.length > 0) {
     lines.push('### Left as it is', '');
     for (const cover of covered) {
-      const state = cover.status === 'pass' ? 'already covered' : cover.status === 'delegated' ? 'delegated to a shared workflow' : 'partly covered by what the repository runs';
+      const state = cover.status === 'pass' ? 'already covered' : cover.status === 'delegated' ? 'delegated to a shared workflow' : skipped(cover) ? 'not added' : 'partly covered by what the repository runs';
       lines.push(`- ${cover.title} (${code(cover.control)}): ${state}. ${cover.by.replace(/\s+/g, ' ').trim()}`);
     }
     for (const { ecosystem, dirs } of input.leftOut ?? []) {

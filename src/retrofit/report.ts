@@ -2,7 +2,7 @@
 import { unifiedDiff } from '../diff.js';
 import type { ProposedChange } from './plan.js';
 import type { Finding } from './types.js';
-import type { CoverDecision } from './coverage.js';
+import { skipped, type CoverDecision } from './coverage.js';
 
 export interface ReportInput {
   dryRun: boolean;
@@ -47,7 +47,7 @@ export function retrofitReport(input: ReportInput): string {
   for (const { change, why } of input.skipped) lines.push(`skipped  ${label(change)}  ${why}`);
   for (const { path, why } of input.kept) lines.push(`kept     ${path}  ${why}`);
   if (input.same.length) lines.push(`same     ${input.same.length} file(s) already up to date`);
-  for (const cover of input.covered ?? []) lines.push(`covered  ${cover.control}  ${oneLine(cover.by)}`);
+  for (const cover of input.covered ?? []) lines.push(`${skipped(cover) ? 'skipped' : 'covered'}  ${cover.control}  ${oneLine(cover.by)}`);
   for (const { control, reason } of input.pending ?? []) lines.push(`pending  ${control}  ${oneLine(reason)}`);
   for (const { ecosystem, dirs } of input.leftOut ?? []) lines.push(`left out ${ecosystem} ${dirs.join(', ')}  tests, examples, templates and the like get no Dependabot entry`);
   if (input.manual?.length) lines.push('', 'To do by hand:', ...input.manual.map((step) => `  - ${step}`));

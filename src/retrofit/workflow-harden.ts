@@ -295,8 +295,10 @@ class Hardener {
     const childColumn = columnOf(text, (jobs.items[0]?.key as Scalar | undefined)?.range?.[0] ?? keyStart + 2);
     const unit = Math.max(childColumn - column, 1);
     const pad = ' '.repeat(column);
+    // Where a blank line separates the top-level sections, the new one is set off the same way.
+    const spaced = /\r?\n[ \t]*\r?\n$/.test(text.slice(0, offset));
     return {
-      splice: { start: offset, end: offset, text: linesAt(text, offset, [`${pad}permissions:`, `${pad}${' '.repeat(unit)}contents: read`], this.eol) },
+      splice: { start: offset, end: offset, text: linesAt(text, offset, [`${pad}permissions:`, `${pad}${' '.repeat(unit)}contents: read`, ...(spaced ? [''] : [])], this.eol) },
       apply: (m) => (m['permissions'] = { contents: 'read' }),
       change: 'added top-level permissions: contents: read',
     };

@@ -175,7 +175,8 @@ describe('retrofit: Go monorepo with hand-written workflows (comments, anchors)'
     expect(dependabot).toContain('  - package-ecosystem: github-actions\n');
     const build = after['.github/workflows/build.yml']!;
     expect(build).toContain(`&checkout\n        uses: actions/checkout@${pins.actions['actions/checkout']!.sha} # ${tagOf('actions/checkout')}\n`);
-    expect(build).toContain('permissions:\n  contents: read\n# One job per concern.\njobs:');
+    // Above the comment that introduces jobs:, set off by a blank line as the file's other sections are.
+    expect(build).toContain('\n\npermissions:\n  contents: read\n\n# One job per concern.\njobs:');
     expect(after['.github/workflows/release.yml']).not.toContain('persist-credentials');
     expect(out).toMatch(/job "tag-docs" keeps its credentials because it has contents: write/);
     expect(after['.github/workflows/codeql.yml']).toContain('name: CodeQL (ours, hand-tuned)');

@@ -185,6 +185,13 @@ describe('permissions that fail safe', () => {
     expect(hardenWorkflow('.github/workflows/release.yml', after).after).toBe(after);
   });
 
+  it('sets the new top-level permissions off with a blank line where the file separates its sections so (level-2 review: tetragon)', () => {
+    const spaced = lines('name: ci', '', 'on: push', '', 'jobs:', ...job('test', 'run: make test'));
+    expect(hardenWorkflow('.github/workflows/ci.yml', spaced).after).toBe(lines('name: ci', '', 'on: push', '', 'permissions:', '  contents: read', '', 'jobs:', ...job('test', 'run: make test')));
+    const dense = lines('name: ci', 'on: push', 'jobs:', ...job('test', 'run: make test'));
+    expect(hardenWorkflow('.github/workflows/ci.yml', dense).after).toBe(lines('name: ci', 'on: push', 'permissions:', '  contents: read', 'jobs:', ...job('test', 'run: make test')));
+  });
+
   it('leaves a workflow alone when one step is unknown (github-script), and says which', () => {
     const text = lines('on: push', 'permissions: write-all', 'jobs:', ...job('a', 'uses: actions/checkout@v4'), ...job('b', 'uses: actions/github-script@v7'));
     const result = hardenWorkflow('.github/workflows/w.yml', text);
@@ -484,7 +491,7 @@ describe('never a second release pipeline (level-2 review lessons)', () => {
     expect([0, 1]).toContain(run.code);
     expect(workflowsWritten(root), 'no release workflow, GoReleaser config or orphan Syft config beside promote.yml').toEqual([]);
     expect(run.out).toMatch(/^covered  release-signing  \.github\/workflows\/promote\.yml:12 \(publishes packages\) already runs here/m);
-    expect(run.out).toMatch(/^covered  sbom-config  .*No \.syft\.yaml: it would configure the release workflow secure-cncf adds/m);
+    expect(run.out).toMatch(/^skipped  sbom-config  .*No \.syft\.yaml: it would configure the release workflow secure-cncf adds/m);
     expect(run.out).toMatch(/SBOM generator configuration: generate SBOMs in the existing release pipeline \(\.github\/workflows\/promote\.yml:12 \(publishes packages\)\)/);
   });
 
@@ -721,5 +728,27 @@ describe('actions/stale keeps actions: write (level-2 review: keda stale.yml)', 
     const model = parse(hardenWorkflow('.github/workflows/stale.yml', text).after) as { permissions: unknown; jobs: Record<string, { permissions?: unknown }> };
     expect(model.permissions).toEqual({ contents: 'read' });
     expect(model.jobs['stale']?.permissions).toEqual({ contents: 'read', actions: 'write', issues: 'write', 'pull-requests': 'write' });
+  });
+});
+
+describe('no scanning workflow where it would scan nothing that ships (level-2 review: falco)', () => {
+  it('a CMake project whose only lockfile belongs to a test module gets no vulnerability scan, and the step to take instead', async () => {
+    const root = repo({
+      'CMakeLists.txt': 'cmake_minimum_required(VERSION 3.20)\nproject(probe C)\nadd_executable(probe main.c)\n',
+      'main.c': 'int main(void) { return 0; }\n',
+      'chart/probe/tests/go.mod': 'module example.com/charttests\n\ngo 1.22\n',
+      'chart/probe/tests/go.sum': '',
+    });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/probe']);
+    expect([0, 1]).toContain(run.code);
+    expect(existsSync(path.join(root, '.github/workflows/vulnerability-scan.yml'))).toBe(false);
+    expect(run.out).toMatch(/^skipped  sca-scanning  No manifest or lockfile that OSV-Scanner or an ecosystem scanner reads outside tests and examples \(only gomod \/chart\/probe\/tests, left out as non-production\)/m);
+    // check prints the same step, not a command that would add the workflow.
+    const { report } = await runCheck({ directory: root, repo: 'acme/probe' });
+    expect(report.controls.find((c) => c.id === 'sca-scanning')?.fix).toMatch(/^by hand: Dependency vulnerability scanning: No manifest or lockfile/);
+    // With a production module there is something to scan again.
+    const go = repo({ 'go.mod': 'module example.com/w\n', 'main.go': 'package main\n' });
+    await cli(['retrofit', go, '--yes', '--repo', 'acme/w']);
+    expect(existsSync(path.join(go, '.github/workflows/vulnerability-scan.yml'))).toBe(true);
   });
 });
