@@ -18,7 +18,7 @@ export interface ManifestFindings {
 }
 
 const CPP_MARKERS = ['CMakeLists.txt', 'meson.build', 'configure.ac', 'conanfile.txt', 'conanfile.py', 'vcpkg.json'];
-const DOCKERFILE = /^(Dockerfile|Containerfile)([.-].+)?$|.+\.(Dockerfile|dockerfile|Containerfile)$/;
+export const DOCKERFILE = /^(Dockerfile|Containerfile)([.-].+)?$|.+\.(Dockerfile|dockerfile|Containerfile)$/;
 const COMPOSE = /^(docker-)?compose([.-][^/]*)?\.ya?ml$/;
 /** Every file name any manifest test of findManifests can match (a superset: the tests decide). */
 const MANIFEST_NAME =

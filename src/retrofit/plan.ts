@@ -16,7 +16,8 @@ import { isExpectedError } from '../errors.js';
 import { classify, isSafe } from '../upgrade/classify.js';
 import { applyTable, effectiveTable, readPinOverrides } from '../upgrade/pin-overrides.js';
 import { hasMarker } from './markers.js';
-import { mergeDependabot } from './dependabot-merge.js';
+import { isCovered, mergeDependabot } from './dependabot-merge.js';
+import { unversionedDockerDirs } from './docker-updatable.js';
 import { hardenWorkflow } from './workflow-harden.js';
 import { auditWorkflow } from './workflow-audit.js';
 import { planCompositeActions } from './composite-actions.js';
@@ -207,7 +208,9 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
       try {
         // Ecosystems the config leaves out while another workflow updates them: reported, not added.
         const updaters = updateWorkflows(session.repo);
-        const present = new Set((parseForEdit(target, text).doc.toJS() as { updates?: Array<Record<string, unknown>> } | null)?.updates?.map((u) => String(u['package-ecosystem'])) ?? []);
+        const listed = (parseForEdit(target, text).doc.toJS() as { updates?: unknown } | null)?.updates;
+        const entries = (Array.isArray(listed) ? listed : []).filter((u): u is Record<string, unknown> => u !== null && typeof u === 'object');
+        const present = new Set(entries.map((u) => String(u['package-ecosystem'])));
         const wanted = { ...plan.profile.ecosystems };
         // Dependabot's helm updater only updates a chart's `dependencies:`; a chart without any gets nothing from an entry.
         if (wanted.helm) {
@@ -219,6 +222,15 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
           if (idle.length > 0) {
             wanted.helm = charts.filter((dir) => !idle.includes(dir));
             result.findings.push({ path: target, level: 'note', message: `helm: ${idle.join(', ')} not added; ${idle.length === 1 ? 'that chart declares' : 'those charts declare'} no dependencies, which is all Dependabot updates in a chart` });
+          }
+        }
+        // Dependabot's docker updater moves a FROM image's version tag or digest; `latest`, `alpine` or `${ARG}` give it nothing.
+        if (wanted.docker) {
+          const candidates = wanted.docker.filter((dir) => !isCovered(entries, 'docker', dir));
+          const unversioned = unversionedDockerDirs(candidates, (dir) => session.repo.filesIn(dir), (file) => session.repo.read(file));
+          if (unversioned.length > 0) {
+            wanted.docker = wanted.docker.filter((dir) => !unversioned.includes(dir));
+            result.findings.push({ path: target, level: 'note', message: `docker: ${unversioned.join(', ')} not added; ${unversioned.length === 1 ? 'its' : 'their'} FROM lines name no version or digest (latest, alpine, \${ARG}), which Dependabot cannot update: pin the images by version or digest first` });
           }
         }
         for (const ecosystem of Object.keys(wanted) as Array<keyof typeof wanted>) {

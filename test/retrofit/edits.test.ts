@@ -192,6 +192,38 @@ updates:
     expect(mergeDependabot('d.yml', result.after, { gomod: ['/svc/worker'], docker: ['/deploy'] }).after).toBe(result.after);
   });
 
+  it('copies the labels most package entries share, without a label that names another ecosystem; blank lines across comments count', () => {
+    const text = [
+      'version: 2',
+      'updates:',
+      '  # Go',
+      '  - package-ecosystem: gomod',
+      '    directory: /',
+      '    schedule: {interval: weekly}',
+      '    labels: [dependencies, go]',
+      '',
+      '  # JavaScript',
+      '  - package-ecosystem: npm',
+      '    directory: /web',
+      '    schedule: {interval: weekly}',
+      '    labels: [dependencies, go]',
+      '',
+    ].join('\n');
+    const result = mergeDependabot('d.yml', text, { docker: ['/deploy'], helm: ['/chart'] });
+    expect(result.after).toBe(`${text}\n  - package-ecosystem: docker\n    directory: /deploy\n    schedule: {interval: weekly}\n    labels: [dependencies]\n\n  - package-ecosystem: helm\n    directory: /chart\n    schedule: {interval: weekly}\n    labels: [dependencies]\n`);
+    expect(schemaErrors('dependabot-2.0.json', result.after)).toEqual([]);
+  });
+
+  it('reads which FROM lines Dependabot can update', async () => {
+    const { hasUpdatableFrom } = await import('../../src/retrofit/docker-updatable.js');
+    expect(hasUpdatableFrom('FROM golang:1.22-alpine AS build\nFROM scratch\n')).toBe(true);
+    expect(hasUpdatableFrom('FROM alpine@sha256:' + '0'.repeat(64) + '\n')).toBe(true);
+    expect(hasUpdatableFrom('FROM --platform=$BUILDPLATFORM \\\n  registry.example.org:5000/base:2024.1\n')).toBe(true);
+    expect(hasUpdatableFrom('FROM golang:alpine AS build\nFROM build\nFROM alpine:latest\n')).toBe(false);
+    expect(hasUpdatableFrom('ARG IMAGE=golang:1.22\nFROM ${IMAGE}\nFROM golang:${GO}-alpine3.20\n')).toBe(false);
+    expect(hasUpdatableFrom('FROM registry.example.org:5000/base\nFROM gcr.io/distroless/static-debian12:nonroot\n')).toBe(false);
+  });
+
   it('honours directory globs and refuses flow-style updates', () => {
     const globbed = 'version: 2\nupdates:\n  - package-ecosystem: gomod\n    directories: ["/**"]\n    schedule: {interval: weekly}\n';
     expect(mergeDependabot('d.yml', globbed, { gomod: ['/a', '/b/c'] }).after).toBe(globbed);

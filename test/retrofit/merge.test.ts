@@ -291,6 +291,127 @@ describe('Dependabot that follows the repository', () => {
     expect(config.updates.some((u) => u['package-ecosystem'] === 'npm')).toBe(false);
     expect(run.out).toMatch(/npm is not in this config and \.github\/workflows\/update-deps\.yml updates it/);
   });
+
+  type Config = { updates: Array<Record<string, unknown>> };
+  const entryOf = (root: string, ecosystem: string, file = '.github/dependabot.yml') =>
+    (parse(readFileSync(path.join(root, file), 'utf8')) as Config).updates.find((u) => u['package-ecosystem'] === ecosystem);
+  const goRepo = { 'go.mod': 'module example.com/w\n', 'main.go': 'package main\n', 'web/package.json': '{"name":"web"}\n', 'web/package-lock.json': '{}\n' };
+
+  it('takes schedule and labels from the package entries most share, not from a github-actions entry first in the file (harbor)', async () => {
+    const root = repo({
+      ...goRepo,
+      '.github/dependabot.yml': lines(
+        'version: 2',
+        'updates:',
+        '  - package-ecosystem: "github-actions"',
+        '    directory: "/"',
+        '    schedule:',
+        '      interval: "daily"',
+        '    labels:',
+        '      - "release-note/infra"',
+        '  - package-ecosystem: "gomod"',
+        '    directory: "/"',
+        '    schedule:',
+        '      interval: "weekly"',
+        '    labels:',
+        '      - "release-note/bump-version"',
+        '  - package-ecosystem: "gomod"',
+        '    directory: "/"',
+        '    target-branch: "release-1.0"',
+        '    schedule:',
+        '      interval: "weekly"',
+        '    labels:',
+        '      - "release-note/bump-version"',
+      ),
+    });
+    await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    expect(entryOf(root, 'npm')).toEqual({ 'package-ecosystem': 'npm', directory: '/web', schedule: { interval: 'weekly' }, labels: ['release-note/bump-version'] });
+  });
+
+  it('copies the house group shape (patch-only, with its patterns) instead of widening to minor and patch', async () => {
+    const root = repo({
+      ...goRepo,
+      '.github/dependabot.yml': lines(
+        'version: 2',
+        'updates:',
+        '  - package-ecosystem: gomod',
+        '    directory: /',
+        '    schedule:',
+        '      interval: weekly',
+        '    groups:',
+        '      patch-updates:',
+        '        patterns: ["*"]',
+        '        update-types: ["patch"]',
+        '  - package-ecosystem: github-actions',
+        '    directory: /',
+        '    schedule:',
+        '      interval: weekly',
+      ),
+    });
+    await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    expect(entryOf(root, 'npm')?.['groups']).toEqual({ 'patch-updates': { patterns: ['*'], 'update-types': ['patch'] } });
+  });
+
+  it('copies keys the package entries share (rebase-strategy, pull-request limit), never ignore/target-branch, nor an option the new ecosystem does not take', async () => {
+    const root = repo({
+      ...goRepo,
+      '.github/dependabot.yml': lines(
+        'version: 2',
+        'updates:',
+        '  - package-ecosystem: npm',
+        '    directory: /web',
+        '    schedule:',
+        '      interval: daily',
+        '    versioning-strategy: increase',
+        '    open-pull-requests-limit: 3',
+        '    rebase-strategy: disabled',
+        '    ignore:',
+        '      - dependency-name: left-pad',
+        '  - package-ecosystem: github-actions',
+        '    directory: /',
+        '    schedule:',
+        '      interval: daily',
+        '    rebase-strategy: disabled',
+      ),
+    });
+    await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    expect(entryOf(root, 'gomod')).toEqual({ 'package-ecosystem': 'gomod', directory: '/', schedule: { interval: 'daily' }, 'open-pull-requests-limit': 3, 'rebase-strategy': 'disabled' });
+  });
+
+  it('writes new entries as the house does: blank lines between entries, its quotes, its key order; the existing text stays byte for byte', async () => {
+    const existing = lines(
+      'version: 2',
+      'updates:',
+      "  - package-ecosystem: 'gomod'",
+      '    schedule:',
+      '      interval: weekly',
+      "    directory: '/'",
+      '',
+      "  - package-ecosystem: 'github-actions'",
+      '    schedule:',
+      '      interval: weekly',
+      "    directory: '/'",
+    );
+    const root = repo({ ...goRepo, '.github/dependabot.yml': existing });
+    await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    const after = readFileSync(path.join(root, '.github/dependabot.yml'), 'utf8');
+    expect(after).toBe(existing + lines('', "  - package-ecosystem: 'npm'", '    schedule:', '      interval: weekly', "    directory: '/web'"));
+  });
+
+  it('gives Dependabot only docker directories whose FROM lines name a version or a digest; the others are reported', async () => {
+    const root = repo({
+      'go.mod': 'module example.com/w\n',
+      'main.go': 'package main\n',
+      'build/Dockerfile': lines('FROM golang:1.22-alpine AS builder', 'FROM scratch', 'COPY --from=builder /w /w'),
+      'image/app.Dockerfile': lines('FROM --platform=$BUILDPLATFORM gcr.io/distroless/static@sha256:' + 'a'.repeat(64)),
+      'nightly/Dockerfile': lines('FROM golang:alpine AS builder', 'FROM alpine:latest', 'COPY --from=builder /w /w'),
+      'images/base/Dockerfile': lines('ARG BASE', 'FROM ${BASE}', 'FROM gcr.io/distroless/static-debian12:nonroot'),
+      '.github/dependabot.yml': lines('version: 2', 'updates:', '  - package-ecosystem: gomod', '    directory: /', '    schedule:', '      interval: weekly'),
+    });
+    const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    expect(entryOf(root, 'docker')?.['directories']).toEqual(['/build', '/image']);
+    expect(run.out).toMatch(/docker: \/images\/base, \/nightly not added; their FROM lines name no version or digest/);
+  });
 });
 
 describe('a change people can review', () => {
