@@ -74,6 +74,8 @@ export interface ExistingRepository {
    * GitHub approval rule would hold every merge back.
    */
   mergedBy?: string;
+  /** Security assessments kept in the repository (paths): its self-assessment and audit reports. */
+  assessments?: { self?: string; thirdParty: string[] };
 }
 
 /** A control the plan asks for but that cannot be written yet, and why. */

@@ -77,6 +77,26 @@ export function prowMerges(repo: RepoView): boolean {
   return repo.has('OWNERS_ALIASES') || repo.has('.prow.yaml') || repo.has('.prow.yml') || repo.filesIn('.prow').length > 0;
 }
 
+const REPORT = /\.(?:pdf|md|html)$/i;
+const SELF_ASSESSMENT = /(?:^|[-_ ])self[-_ ]?assessment/i;
+
+/**
+ * Assessments the repository keeps near its top: a self-assessment (CNCF TAG Security's outline)
+ * and third-party reports (a folder named audits, a name that says audit or pentest, a PDF in a
+ * security folder). Found by name only, so the file lists them for the maintainers to confirm.
+ */
+export function findAssessments(repo: RepoView): { self?: string; thirdParty: string[] } {
+  const candidates = repo.withExtensions('pdf', 'md', 'html').filter((file) => file.split('/').length <= 4 && REPORT.test(file));
+  const base = (file: string) => file.slice(file.lastIndexOf('/') + 1);
+  const self = candidates.find((file) => SELF_ASSESSMENT.test(base(file)));
+  const thirdParty = candidates.filter((file) => {
+    if (file === self) return false;
+    const dirs = file.split('/').slice(0, -1).map((d) => d.toLowerCase());
+    return dirs.some((d) => d === 'audit' || d === 'audits') || /audit|pentest|penetration[-_ ]test/i.test(base(file)) || (/\.pdf$/i.test(file) && dirs.includes('security'));
+  });
+  return { ...(self ? { self } : {}), thirdParty: thirdParty.slice(0, 10) };
+}
+
 export function existingRepository(repo: RepoView, ctx: PlanContext, covered: ReadonlySet<string>, policy: PolicyInput): ExistingRepository {
   const ownTools = new Map<string, OwnTool[]>();
   for (const id of covered) {
@@ -85,5 +105,5 @@ export function existingRepository(repo: RepoView, ctx: PlanContext, covered: Re
   // A Security Insights file of the repository's own stays where it is: pages link that one.
   const insightsPath = covered.has('security-insights') ? repo.findFirst(INSIGHTS_NAMES) : undefined;
   const prow = prowMerges(repo);
-  return { policy: policyFact(repo, policy), ownTools, ...(insightsPath ? { insightsPath } : {}), ...(prow ? { mergedBy: 'Prow' } : {}) };
+  return { policy: policyFact(repo, policy), ownTools, ...(insightsPath ? { insightsPath } : {}), ...(prow ? { mergedBy: 'Prow' } : {}), assessments: findAssessments(repo) };
 }

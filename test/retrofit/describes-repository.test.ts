@@ -151,3 +151,32 @@ describe('Security Insights of a retrofitted repository names what is there (lev
     expect(after['docs/security/index.md']).toMatch(/\[GitHub private vulnerability reporting\]/);
   });
 });
+
+describe('assessments the repository keeps (level-2 review: crossplane, etcd, falco, tikv)', () => {
+  it('links its self-assessment and lists its audit reports, and never says a self-assessment was not done', async () => {
+    const root = repo({
+      'go.mod': 'module example.com/w\n',
+      'main.go': 'package main\n',
+      'security/self-assessment.md': '# Self-assessment\n',
+      'security/ADA-fuzzing-report 2023.pdf': '%PDF-1.4\n',
+      'audits/2022-review.pdf': '%PDF-1.4\n',
+      'docs/SECURITY_AUDIT.md': '# Audit\n',
+      'docs/usage.md': '# Usage\n',
+    });
+    await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--level', '2']);
+    const doc = insightsOf(snapshot(root));
+    const assessments = doc.repository.security.assessments;
+    expect(assessments.self).toEqual({ name: 'Self-assessment', comment: expect.stringMatching(/kept in the repository/), evidence: 'https://github.com/acme/widget/blob/main/security/self-assessment.md' });
+    expect(assessments['third-party'].map((a: { evidence: string }) => a.evidence).sort()).toEqual([
+      'https://github.com/acme/widget/blob/main/audits/2022-review.pdf',
+      'https://github.com/acme/widget/blob/main/docs/SECURITY_AUDIT.md',
+      'https://github.com/acme/widget/blob/main/security/ADA-fuzzing-report%202023.pdf',
+    ]);
+    // Without any, the self-assessment is unknown, not "not completed".
+    const bare = repo({ 'go.mod': 'module example.com/w\n', 'main.go': 'package main\n' });
+    await cli(['retrofit', bare, '--yes', '--repo', 'acme/widget', '--level', '2']);
+    const plain = insightsOf(snapshot(bare)).repository.security.assessments;
+    expect(plain.self.comment).not.toMatch(/not yet been completed/);
+    expect(plain['third-party']).toBeUndefined();
+  });
+});

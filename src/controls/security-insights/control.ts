@@ -108,6 +108,9 @@ function policyLinks(policy: PolicyFact | undefined, fileUrl: (file: string) => 
   return { securityPolicyUrl: '', reportComment: '', oursPolicy: false };
 }
 
+/** A repository path as it goes in a URL (names may hold spaces and other reserved characters). */
+const encodePath = (file: string) => file.split('/').map(encodeURIComponent).join('/');
+
 export const securityInsights: Control = {
   evidence,
   fix: 'npx create-secure-cncf retrofit --level 2',
@@ -147,7 +150,10 @@ export const securityInsights: Control = {
           securityPolicyUrl,
           reportComment,
           licenseUrl: fileUrl('LICENSE'),
-          selfAssessmentUrl: ctx.hasPractice('threat-model') ? fileUrl('docs/security/self-assessment.md') : '',
+          selfAssessmentUrl: ctx.existing?.assessments?.self ? fileUrl(encodePath(ctx.existing.assessments.self)) : ctx.hasPractice('threat-model') ? fileUrl('docs/security/self-assessment.md') : '',
+          // In an existing repository a missing self-assessment is unknown, not "not completed".
+          existing: Boolean(ctx.existing),
+          thirdPartyAssessments: (ctx.existing?.assessments?.thirdParty ?? []).map((file) => ({ name: file.slice(file.lastIndexOf('/') + 1), evidence: fileUrl(encodePath(file)) })),
           // The verification commands are in the SECURITY.md this tool writes, for the release workflow it writes.
           signatureVerificationUrl: ownRelease && oursPolicy ? `${securityPolicyUrl}#verifying-releases` : '',
           // A new project starts as WIP; after that the file's own status stands (the maintainers' call).
