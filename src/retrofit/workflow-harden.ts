@@ -64,7 +64,8 @@ class Hardener {
     const scalar = scalarNode as Scalar<string>;
     const [start, end] = scalar.range as [number, number, number];
     const ref = parseUses(scalar.value.trim(), this.file, lineOf(this.parsed.text, start), 'step');
-    if (ref.pinned || tagRequired(ref)) return;
+    if (ref.pinned) return this.checkPinComment(ref.name, ref.ref, start);
+    if (tagRequired(ref)) return;
     const decision = decidePin(scalar.value, this.table);
     if (decision.kind === 'ok') return;
     if (decision.kind === 'skip') return this.note(start, decision.reason);
@@ -86,6 +87,21 @@ class Hardener {
       apply: (intended) => setModel(intended, value),
       change: `pinned ${scalar.value} to ${decision.kind === 'pin' ? `${decision.sha.slice(0, 12)}… # ${decision.tag}` : decision.tag} (line ${lineOf(text, start)})`,
     });
+  }
+
+  /**
+   * A SHA pin whose version comment names another release than the pin table gives that commit
+   * (copied from elsewhere and not updated): readers and update bots trust the comment.
+   */
+  checkPinComment(name: string, sha: string | undefined, start: number): void {
+    const pin = this.table.actions[name];
+    if (!pin?.tag || !sha || pin.sha !== sha) return;
+    const text = this.parsed.text;
+    const lineEnd = text.indexOf('\n', start);
+    const comment = /#\s*(v?\d+(?:\.\d+){0,2})\b/.exec(text.slice(start, lineEnd < 0 ? undefined : lineEnd))?.[1];
+    if (comment && comment.replace(/^v/, '') !== pin.tag.replace(/^v/, '') && !pin.tag.replace(/^v/, '').startsWith(`${comment.replace(/^v/, '')}.`)) {
+      this.note(start, `${name}@${sha.slice(0, 12)}… is commented ${comment}, but that commit is ${pin.tag}; correct the comment so people and update bots read the right version`);
+    }
   }
 
   run(): void {

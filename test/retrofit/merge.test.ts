@@ -873,3 +873,15 @@ describe('no scanning workflow where it would scan nothing that ships (level-2 r
     expect(existsSync(path.join(go, '.github/workflows/vulnerability-scan.yml'))).toBe(true);
   });
 });
+
+describe('a SHA pin whose comment names another release (level-2 review: copacetic)', () => {
+  it('is reported: the commit is the pin table\'s release, not the one the comment says', async () => {
+    const { loadPins } = await import('../../src/pins.js');
+    const pin = loadPins().actions['actions/checkout']!;
+    const workflow = (comment: string) => lines('on: push', 'permissions:', '  contents: read', 'jobs:', '  a:', '    runs-on: ubuntu-24.04', '    steps:', `      - uses: actions/checkout@${pin.sha} # ${comment}`, '        with:', '          persist-credentials: false');
+    const wrong = hardenWorkflow('.github/workflows/ci.yml', workflow('v4.2.2'));
+    expect(wrong.findings.map((f) => `${f.line}: ${f.message}`)).toContain(`8: actions/checkout@${pin.sha.slice(0, 12)}… is commented v4.2.2, but that commit is ${pin.tag}; correct the comment so people and update bots read the right version`);
+    const major = pin.tag!.replace(/\..*$/, '');
+    for (const right of [pin.tag!, major]) expect(hardenWorkflow('.github/workflows/ci.yml', workflow(right)).findings).toEqual([]);
+  });
+});
