@@ -126,7 +126,7 @@ describe('retrofit plans composite actions from the evidence layer', () => {
     const setup = plan.changes.find((c) => c.path === '.github/actions/setup/action.yml')!;
     expect(setup.after).toBe(hardenCompositeAction(setup.path, ACTION, CALLED).after);
     const findings = plan.findings.map((f) => `${f.level} ${f.path}:${f.line ?? ''} ${f.message}`);
-    expect(findings).toContainEqual(expect.stringMatching(/^warning \.github\/actions\/label\/action\.yaml:7 job "runs" expands \$\{\{ github\.event\.pull_request\.title \}\} inside run:/));
+    expect(findings).toContainEqual(expect.stringMatching(/^warning \.github\/actions\/label\/action\.yaml:7 the action expands \$\{\{ github\.event\.pull_request\.title \}\} inside run:/));
     expect(findings).toContainEqual(expect.stringMatching(/^note testdata\/unpinned\/action\.yml:6 actions\/setup-go@v\d+ is not pinned; left as is because this action is under testdata\//));
     expect(plan.manual).toContainEqual(expect.stringMatching(/^\.github\/actions\/gen\/action\.yml is generated \(line 1: .*make these changes in tools\/actions\.tmpl: pinned actions\/setup-go/));
     expect(findings.filter((f) => f.includes(' action.yml:'))).toEqual([]);

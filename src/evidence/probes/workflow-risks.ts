@@ -29,6 +29,9 @@ function lineInValue(firstLine: number, block: boolean, value: string, offset: n
 /** Input name (lower-cased) -> where its untrusted value comes from, for a composite action's `inputs.*`. */
 export type TaintedInputs = ReadonlyMap<string, string>;
 
+/** A composite action read as a one-job workflow (its `runs:`), named as the action in messages. */
+const isAction = (workflow: ParsedWorkflow) => workflow.data['runs'] !== undefined && workflow.data['jobs'] === undefined;
+
 function injections(workflow: ParsedWorkflow, job: string, step: WorkflowStep, tainted: TaintedInputs | undefined): WorkflowRisk[] {
   const risks: WorkflowRisk[] = [];
   const names = tainted ? new Set(tainted.keys()) : undefined;
@@ -41,7 +44,7 @@ function injections(workflow: ParsedWorkflow, job: string, step: WorkflowStep, t
       line,
       job,
       detail: expression,
-      message: `job "${job}" expands \${{ ${expression} }} inside ${where}, which lets whoever writes that text inject commands${source ? ` (${source})` : ''}`,
+      message: `${isAction(workflow) ? 'the action' : `job "${job}"`} expands \${{ ${expression} }} inside ${where}, which lets whoever writes that text inject commands${source ? ` (${source})` : ''}`,
       fix: injectionFix(expression),
     });
   };
