@@ -2,17 +2,20 @@
 import module from 'node:module';
 import v8 from 'node:v8';
 
-// A run of one command over one repository lasts well under a second: V8's optimising compiler
-// then spends more (about a fifth of all instructions, on a second thread) than its code saves.
-// Commands that loop over many repositories keep it.
-const LONG_RUNNING = new Set(['survey', 'fleet']);
-if (!process.argv.slice(2).some((arg) => LONG_RUNNING.has(arg))) v8.setFlagsFromString('--no-opt');
-
 // Node 22.1+ can cache compiled bytecode on disk; repeated runs then skip most parsing of the
 // bundle (prettier and Yeoman are large). A no-op on Node 20.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const { main } = await import('./cli/main.js');
+
+// A run of one command over one repository lasts well under a second: V8's optimising compiler
+// then spends more (about a fifth of all instructions, on a second thread) than its code saves.
+// Commands that loop over many repositories keep it. Set only once the CLI's modules are loaded:
+// once any V8 flag changes, V8 rejects Node's built-in code cache, so every Node module loaded
+// afterwards (child_process, streams, crypto…) is parsed and compiled from source.
+const LONG_RUNNING = new Set(['survey', 'fleet']);
+if (!process.argv.slice(2).some((arg) => LONG_RUNNING.has(arg))) v8.setFlagsFromString('--no-opt');
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -43,17 +43,23 @@ function packageName(file: string): string | undefined {
  */
 export function findGoMains(root: string, index: DirEntryIndex, moduleDirs: string[]): Record<string, string[]> {
   const modules = moduleDirs.map((d) => (d === '/' ? '' : d.replace(/^\//, '')));
-  const owner = (dir: string) =>
-    modules.filter((m) => m === '' || dir === m || dir.startsWith(`${m}/`)).sort((a, b) => b.length - a.length)[0];
+  // The innermost module holding the directory.
+  const owner = (dir: string) => {
+    let found: string | undefined;
+    for (const m of modules) if ((m === '' || dir === m || dir.startsWith(`${m}/`)) && (found === undefined || m.length > found.length)) found = m;
+    return found;
+  };
   const mains: Record<string, string[]> = {};
   for (const [dir, names] of index.files) {
+    // The cheap test first: most directories of a large tree hold no Go file, or belong to a package.
+    const source = names.find((n) => n.endsWith('.go') && !n.endsWith('_test.go'));
+    if (!source) continue;
     const module = owner(dir);
     if (module === undefined) continue;
     const relative = module === '' ? dir : dir.slice(module.length).replace(/^\//, '');
     if (relative && !isProductionDir(`/${relative}`, 'gomod')) continue;
     if (relative.split('/').some((segment) => segment.startsWith('.') || segment.startsWith('_'))) continue;
-    const source = names.find((n) => n.endsWith('.go') && !n.endsWith('_test.go'));
-    if (!source || packageName(path.join(root, dir, source)) !== 'main') continue;
+    if (packageName(path.join(root, dir, source)) !== 'main') continue;
     (mains[module === '' ? '/' : `/${module}`] ??= []).push(relative || '.');
   }
   for (const list of Object.values(mains)) list.sort();

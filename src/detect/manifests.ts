@@ -23,6 +23,8 @@ const COMPOSE = /^(docker-)?compose([.-][^/]*)?\.ya?ml$/;
 /** Every file name any manifest test of findManifests can match (a superset: the tests decide). */
 const MANIFEST_NAME =
   /^(go\.mod|Cargo\.toml|pyproject\.toml|setup\.py|Pipfile|uv\.lock|package\.json|bun\.lockb?|pom\.xml|Chart\.yaml|\.?devcontainer\.json|action\.ya?ml|CMakeLists\.txt|meson\.build|configure\.ac|conanfile\.(txt|py)|vcpkg\.json)$|requirements|\.gradle(\.kts)?$|ockerfile|ontainerfile|compose|\.tf$/i;
+/** The same test over a directory's names joined by line breaks: true when any name passes it. */
+const ANY_MANIFEST_NAME = new RegExp(MANIFEST_NAME.source, 'im');
 
 /** "" -> "/", "a/b" -> "/a/b": the directory form Dependabot expects. */
 export function dependabotDir(relative: string): string {
@@ -98,15 +100,30 @@ function mavenModules(root: string, dir: string): string[] {
 }
 
 const C_SOURCE = new Set(['c', 'cc', 'cpp', 'cxx']);
+/** A C/C++ source name, a makefile among a directory's names joined by line breaks (then each name is tested). */
+const ANY_C_SOURCE = /\.(?:c|cc|cpp|cxx)$/m;
+const ANY_MAKEFILE = /^(?:GNUmakefile|[Mm]akefile)$/m;
+
+/**
+ * A directory's file names joined by line breaks (a name has none: the listing leaves such paths
+ * out), so that one regular expression run tells whether any name of the directory could match:
+ * large trees have tens of thousands of names and few directories with anything to find.
+ */
+function joinedNames(index: DirEntryIndex): Map<string, string> {
+  const joined = new Map<string, string>();
+  for (const [dir, names] of index.files) joined.set(dir, names.join('\n'));
+  return joined;
+}
 
 /** Enough C/C++ sources in production directories, built by a Makefile (eBPF programs, libraries). */
-function hasCSources(index: DirEntryIndex): boolean {
+function hasCSources(index: DirEntryIndex, joined: Map<string, string>): boolean {
   let sources = 0;
   let makefiles = false;
   for (const [dir, names] of index.files) {
+    const all = joined.get(dir)!;
     let here = 0;
-    for (const name of names) if (C_SOURCE.has(name.slice(name.lastIndexOf('.') + 1)) && name.includes('.')) here++;
-    const makefile: boolean = !makefiles && names.some((name) => /^(GNUmakefile|[Mm]akefile)$/.test(name));
+    if (ANY_C_SOURCE.test(all)) for (const name of names) if (C_SOURCE.has(name.slice(name.lastIndexOf('.') + 1)) && name.includes('.')) here++;
+    const makefile: boolean = !makefiles && ANY_MAKEFILE.test(all) && names.some((name) => /^(GNUmakefile|[Mm]akefile)$/.test(name));
     // The directory test is the expensive part: only for directories that would count.
     if ((here === 0 && !makefile) || !isProductionDir(dependabotDir(dir))) continue;
     sources += here;
@@ -120,7 +137,9 @@ export function findManifests(root: string, index: DirEntryIndex): ManifestFindi
   // One pass over every file name keeps only the names some test below can match, so each test
   // then looks at a handful of names instead of the whole tree.
   const candidates = new Map<string, string[]>();
+  const joined = joinedNames(index);
   for (const [dir, names] of index.files) {
+    if (!ANY_MANIFEST_NAME.test(joined.get(dir)!)) continue;
     const kept = names.filter((name) => MANIFEST_NAME.test(name));
     if (kept.length > 0) candidates.set(dir, kept);
   }
@@ -214,7 +233,7 @@ export function findManifests(root: string, index: DirEntryIndex): ManifestFindi
   if (productionRel(packageDirs).length) languages.push('javascript');
   if (productionRel(mavenDirs).length) languages.push('java-maven');
   if (productionRel(gradleDirs).length) languages.push('java-gradle');
-  if (productionRel(cppDirs).length || hasCSources(index)) languages.push('cpp');
+  if (productionRel(cppDirs).length || hasCSources(index, joined)) languages.push('cpp');
 
   const artifacts: Artifact[] = [];
   if (languages.some((l) => l === 'go' || l === 'rust' || l === 'cpp')) artifacts.push('binaries');

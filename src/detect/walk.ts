@@ -28,6 +28,20 @@ function linkInside(root: string, file: string): boolean {
   }
 }
 
+/** Adds a directory and its missing parents to the index; returns the directory's (new or existing) list. */
+function dirList(files: Map<string, string[]>, dir: string): string[] {
+  let list = files.get(dir);
+  if (list) return list;
+  files.set(dir, (list = []));
+  for (let parent = dir; parent !== ''; ) {
+    const up = parent.lastIndexOf('/');
+    parent = up < 0 ? '' : parent.slice(0, up);
+    if (!files.has(parent)) files.set(parent, []);
+    else break;
+  }
+  return list;
+}
+
 /** File names per directory, parents included even when they hold no file of their own. */
 function indexPaths(listed: readonly string[]): Map<string, string[]> {
   const files = new Map<string, string[]>([['', []]]);
@@ -38,65 +52,92 @@ function indexPaths(listed: readonly string[]): Map<string, string[]> {
   for (const file of listed) {
     const slash = file.lastIndexOf('/');
     const dir = slash < 0 ? '' : file.slice(0, slash);
-    const name = file.slice(slash + 1);
     if (dir !== lastDir) {
       lastDir = dir;
-      const list = files.get(dir);
-      if (list) lastList = list;
-      else {
-        files.set(dir, (lastList = []));
-        for (let parent = dir; parent !== ''; ) {
-          const up = parent.lastIndexOf('/');
-          parent = up < 0 ? '' : parent.slice(0, up);
-          if (!files.has(parent)) files.set(parent, []);
-          else break;
-        }
-      }
+      lastList = dirList(files, dir);
     }
-    lastList.push(name);
+    lastList.push(file.slice(slash + 1));
   }
   return files;
 }
 
+const NUL = '\0';
+const UNTRACKED_TAG = 63; // "?"
+const UNMERGED_TAG = 77; // "M"
+
 /**
  * `git ls-files` of a work tree whose root is `root`: tracked files plus untracked files git does
- * not ignore, in one call (`--stage` gives the mode of tracked entries; untracked ones come bare).
+ * not ignore, in one call. `-t` tags each entry ("? " untracked, "H " and the other letters for
+ * tracked entries); `--stage` gives tracked entries their mode: "<tag> <mode> <object> <stage>\t<path>".
  * Submodules (mode 160000) are left out; symlinks (mode 120000, or an untracked link) count only
  * when they resolve to a file inside the tree, as in the walk. Undefined when `root` is not the
  * top of a git work tree or git is not available.
+ *
+ * This runs once per path of large trees, in V8's interpreter (see bin.ts): it reads the output
+ * in place (no array of entries, no regular expression per entry) and indexes directories as it
+ * goes, since git lists a directory's files together.
  */
-function gitFiles(root: string): string[] | undefined {
+function gitFiles(root: string): DirEntryIndex | undefined {
   if (!existsSync(path.join(root, '.git'))) return undefined;
   try {
-    const listed = execFileSync('git', ['-c', 'core.quotepath=off', 'ls-files', '--cached', '--others', '--exclude-standard', '--stage', '-z'], {
+    const listed = execFileSync('git', ['-c', 'core.quotepath=off', 'ls-files', '--cached', '--others', '--exclude-standard', '--stage', '-t', '-z'], {
       cwd: root,
       encoding: 'buffer',
       stdio: ['ignore', 'pipe', 'ignore'],
       maxBuffer: 256 * 1024 * 1024,
       timeout: 30_000,
     }).toString('utf8');
-    const files: string[] = [];
+    // A path with a line break is left out; most listings have none, so one scan spares one per path.
+    const newlines = listed.includes('\n');
+    const paths: string[] = [];
+    const files = new Map<string, string[]>([['', []]]);
+    let last = '';
     let sorted = true;
-    for (const entry of listed.split('\0')) {
-      if (!entry) continue;
-      // test(), not exec(): no match array per file; the prefix ends at the first tab.
-      const staged = STAGED.test(entry);
-      const file = staged ? entry.slice(entry.indexOf('\t') + 1) : entry;
-      // A path appears twice in a row only for a file with merge-conflict stages.
-      if (!file || file.includes('\n') || file === files[files.length - 1]) continue;
-      if (staged ? entry.startsWith('160000') || (entry.startsWith('120000') && !linkInside(root, file)) : !untrackedFile(root, file)) continue;
-      if (sorted && files.length > 0 && file < files[files.length - 1]!) sorted = false;
-      files.push(file);
+    // The directory of the previous path, with its trailing slash ("" at the root), and its names.
+    let dirPrefix = '';
+    let names = files.get('')!;
+    for (let start = 0, end = listed.indexOf(NUL); end >= 0; start = end + 1, end = listed.indexOf(NUL, start)) {
+      if (end - start < 3) continue; // empty, or too short for "<tag> <path>"
+      const tag = listed.charCodeAt(start);
+      const from = tag === UNTRACKED_TAG ? start + 2 : listed.indexOf('\t', start) + 1;
+      if (from === 0 || from > end) continue;
+      const file = listed.slice(from, end);
+      // A path appears twice in a row only for a file with merge-conflict stages ("M" entries).
+      if (!file || (tag === UNMERGED_TAG && file === last) || (newlines && file.includes('\n'))) continue;
+      if (tag === UNTRACKED_TAG) {
+        if (!untrackedFile(root, file)) continue;
+      } else {
+        // "<tag> 1x…": regular files are 100644/100755, submodules 160000, symlinks 120000.
+        const kind = listed.charCodeAt(start + 3);
+        if (kind === 54 /* 6 */ && listed.startsWith('160000', start + 2)) continue;
+        if (kind === 50 /* 2 */ && listed.startsWith('120000', start + 2) && !linkInside(root, file)) continue;
+      }
+      if (sorted && paths.length > 0 && file < last) sorted = false;
+      paths.push(file);
+      last = file;
+      if (!sorted) continue;
+      // Same directory as the previous path: its prefix, and no slash after it.
+      const nameAt = from + dirPrefix.length;
+      if (listed.startsWith(dirPrefix, from)) {
+        const slash = listed.indexOf('/', nameAt);
+        if (slash < 0 || slash > end) {
+          names.push(listed.slice(nameAt, end));
+          continue;
+        }
+      }
+      const slash = file.lastIndexOf('/');
+      dirPrefix = file.slice(0, slash + 1);
+      names = dirList(files, slash < 0 ? '' : file.slice(0, slash));
+      names.push(file.slice(slash + 1));
     }
     // Tracked paths come sorted; untracked ones are listed before them.
-    return sorted ? files : [...new Set(files)].sort();
+    if (sorted) return { files, paths };
+    const all = [...new Set(paths)].sort();
+    return { files: indexPaths(all), paths: all };
   } catch {
     return undefined;
   }
 }
-
-/** "<mode> <object> <stage>\t" before a tracked path in `git ls-files --stage` output. */
-const STAGED = /^\d{6} [0-9a-f]{40,64} \d\t/;
 
 /** An untracked path: a regular file, or a symlink to a file inside the tree (untracked entries are few). */
 function untrackedFile(root: string, file: string): boolean {
@@ -135,7 +176,5 @@ function walk(root: string): Map<string, string[]> {
 
 /** One pass over the repository collecting file names per directory. */
 export function indexTree(root: string): DirEntryIndex {
-  const listed = gitFiles(root);
-  if (!listed) return { files: walk(root) };
-  return { files: indexPaths(listed), paths: listed };
+  return gitFiles(root) ?? { files: walk(root) };
 }

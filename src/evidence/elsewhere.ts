@@ -22,13 +22,14 @@ function ownIn(cache: Map<string, boolean>, file: string): boolean {
 }
 
 /** Names worth a closer look (build files, scripts, CI configuration): most files fail this one test. */
+const CANDIDATE_NAME = /^(?:GNUmakefile|[Mm]akefile|Jenkinsfile[^/]*|OWNERS(?:_ALIASES)?|[^/]+\.(?:mk|sh|bash|ya?ml))$/;
 const CANDIDATE = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|Jenkinsfile[^/]*|OWNERS(?:_ALIASES)?|[^/]+\.(?:mk|sh|bash|ya?ml))$/;
 
 /** Build files, scripts and CI configuration of the repository (memoised per view). */
 function candidates(repo: RepoView): string[] {
   return repo.memo('elsewhere-candidates', () => {
     const cache = new Map<string, boolean>();
-    return repo.files.filter((file) => CANDIDATE.test(file) && (ownIn(cache, file) || SCRIPT_DIRS.test(file)));
+    return repo.filesNamed(CANDIDATE_NAME).filter((file) => CANDIDATE.test(file) && (ownIn(cache, file) || SCRIPT_DIRS.test(file)));
   });
 }
 
@@ -47,6 +48,8 @@ const OTHER_CI: Array<{ name: string; test: RegExp }> = [
 ];
 
 const OSS_FUZZ = /(^|\/)(oss[-_]fuzz[^/]*\.sh|oss-fuzz\/(build\.sh|Dockerfile|project\.yaml)|\.clusterfuzzlite\/(build\.sh|Dockerfile|project\.yaml))$/i;
+/** The names of the files OSS_FUZZ can match. */
+const OSS_FUZZ_NAME = /^(oss[-_]fuzz[^/]*\.sh|build\.sh|Dockerfile|project\.yaml)$/i;
 const SCRIPT_DIRS = /^(?:[^/]+\/)?(hack|scripts?|build|make|release|tools|ci|\.ci|\.github\/scripts|test\/fuzz|fuzz)\//;
 const MAX_SOURCES = 800;
 
@@ -59,7 +62,7 @@ export interface OtherCi {
 /** The CI other than GitHub Actions that the repository shows, if any (for one practice). */
 export function otherCi(repo: RepoView, practice: PracticeId): OtherCi | undefined {
   if (practice === 'fuzzing') {
-    const ossFuzz = repo.files.find((file) => OSS_FUZZ.test(file));
+    const ossFuzz = repo.filesNamed(OSS_FUZZ_NAME).find((file) => OSS_FUZZ.test(file));
     const badge = repo.findFirst(['README.md', 'README'])
       ? repo.grep(repo.findFirst(['README.md', 'README'])!, /oss-fuzz|bugs\.chromium\.org\/p\/oss-fuzz|introspector\.oss-fuzz/i)[0]
       : undefined;

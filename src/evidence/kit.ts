@@ -116,7 +116,7 @@ export function lineMatching(repo: RepoView, file: string, pattern: RegExp): Evi
 
 /** README files CLOMonitor-style: root, .github/ or docs/. */
 export function readmes(repo: RepoView): string[] {
-  return repo.files.filter((file) => /^(?:(?:\.github|docs)\/)?readme(?:\.[a-z]+)?$/i.test(file));
+  return repo.filesNamed(/^readme(?:\.[a-z]+)?$/i).filter((file) => /^(?:(?:\.github|docs)\/)?readme(?:\.[a-z]+)?$/i.test(file));
 }
 
 /** A Markdown heading mentioning SBOM in a README (a weak, CLOMonitor-style signal). */

@@ -31,7 +31,9 @@ export class RepoView {
   /** Names per directory as sets, built for the directories look-ups ask about (a few, not all). */
   private readonly nameSets = new Map<string, Set<string>>();
   private lowerIndex: Map<string, string[]> | undefined;
-  private extensionIndex: Map<string, string[]> | undefined;
+  private readonly extensionLists = new Map<string, string[]>();
+  /** Each directory's file names joined by line breaks (see filesNamed). */
+  private joinedNames: Array<[string, string, readonly string[]]> | undefined;
   private readonly byDir: ReadonlyMap<string, readonly string[]>;
   private readonly contents = new Map<string, string | undefined>();
   private parsedWorkflows: ParsedWorkflow[] | undefined;
@@ -101,23 +103,50 @@ export class RepoView {
   }
 
   /**
+   * Files whose name (the last path segment) passes `test`, in path order. `test` is a pattern
+   * for one name (`^` and `$` are its start and end): it runs first once per directory, over the
+   * directory's names joined by line breaks with the `m` flag, which finds every directory where
+   * some name matches (and perhaps a few more); only those directories' names are then tested
+   * one by one. Large trees have tens of thousands of files and few names worth a look, so
+   * probes ask this instead of testing every path. (No look-behind or look-ahead past the name's
+   * ends: in the joined text they would see the neighbouring names.)
+   */
+  filesNamed(test: RegExp): string[] {
+    this.joinedNames ??= [...this.byDir].map(([dir, names]) => [dir, names.join('\n'), names]);
+    const single = test.global || test.sticky ? new RegExp(test.source, test.flags.replace(/[gy]/g, '')) : test;
+    const any = new RegExp(test.source, `${single.flags.replace('m', '')}m`);
+    const found: string[] = [];
+    for (const [dir, joined, names] of this.joinedNames) {
+      if (!any.test(joined)) continue;
+      for (const name of names) if (single.test(name)) found.push(dir ? `${dir}/${name}` : name);
+    }
+    return found.sort();
+  }
+
+  /**
    * Files whose name ends in one of these extensions (lower case, without the dot), in path
-   * order. Probes that look for one kind of file ask this instead of testing every path of a
-   * large tree: the index is built in one pass, the first time any probe asks.
+   * order: the text after the name's last dot, lower-cased, is one of them.
    */
   withExtensions(...extensions: string[]): string[] {
-    if (!this.extensionIndex) {
-      this.extensionIndex = new Map();
-      for (const file of this.files) {
-        const dot = file.lastIndexOf('.');
-        if (dot < 0 || file.indexOf('/', dot) >= 0) continue;
-        const extension = file.slice(dot + 1).toLowerCase();
-        const list = this.extensionIndex.get(extension);
-        if (list) list.push(file);
-        else this.extensionIndex.set(extension, [file]);
+    const lists = extensions.map((extension) => {
+      let list = this.extensionLists.get(extension);
+      if (!list) {
+        // Any name that lower-cases to "….<extension>" ends in these characters, in either case
+        // (the Kelvin sign lower-cases to k); the exact test follows, name by name.
+        const letters = [...extension].map((c) => {
+          const upper = c.toUpperCase();
+          const variants = c === 'k' ? 'kK\u212A' : upper !== c ? `${c}${upper}` : c;
+          return variants.length > 1 ? `[${variants.replace(/[\]\\^-]/g, '\\$&')}]` : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        });
+        const candidates = this.filesNamed(new RegExp(`\\.${letters.join('')}$`));
+        list = candidates.filter((file) => {
+          const dot = file.lastIndexOf('.');
+          return dot >= 0 && file.indexOf('/', dot) < 0 && file.slice(dot + 1).toLowerCase() === extension;
+        });
+        this.extensionLists.set(extension, list);
       }
-    }
-    const lists = extensions.map((extension) => this.extensionIndex!.get(extension) ?? []);
+      return list;
+    });
     return lists.length === 1 ? [...lists[0]!] : lists.flat().sort();
   }
 
@@ -185,7 +214,7 @@ export class RepoView {
 
   /** Composite actions defined in this repository (action.yml / action.yaml anywhere in the tree). */
   localActions(): ParsedWorkflow[] {
-    this.parsedActions ??= this.files
+    this.parsedActions ??= this.filesNamed(/^action\.ya?ml$/)
       .filter((file) => /(^|\/)action\.ya?ml$/.test(file))
       .map((file) => parseActionFile(file, this.read(file) ?? ''));
     return this.parsedActions;
