@@ -63,6 +63,8 @@ export async function retrofitContext(session: Session, flags: AnswerFlags, opti
   const base = contextFor(session, answers);
   const ours = oursIn(session);
   const decisions = coverage(session.repo, base, ours);
+  // A project being started gets the full setup: what it will scan arrives with its first dependencies.
+  if (options.newProject) for (const [id, decision] of decisions) if (decision.skipped) decisions.delete(id);
   const coveredIds = new Set(decisions.keys());
   // GitHub shows the organisation's SECURITY.md for a repository without its own: a new file here
   // would shadow it. Written only when that is known not to apply, or the maintainers confirm it.

@@ -179,4 +179,13 @@ describe('assessments the repository keeps (level-2 review: crossplane, etcd, fa
     expect(plain.self.comment).not.toMatch(/not yet been completed/);
     expect(plain['third-party']).toBeUndefined();
   });
+
+  it('at level 3 its own self-assessment covers the threat model: none is written, and the file links the repository\'s', async () => {
+    const root = repo({ 'go.mod': 'module example.com/w\n', 'main.go': 'package main\n', 'security/self-assessment.md': '# Self-assessment\n\n## Threat modeling\n' });
+    await cli(['retrofit', root, '--yes', '--repo', 'acme/widget', '--level', '3']);
+    const after = snapshot(root);
+    expect(after['docs/security/self-assessment.md']).toBeUndefined();
+    expect(insightsOf(after).repository.security.assessments.self.evidence).toBe('https://github.com/acme/widget/blob/main/security/self-assessment.md');
+  });
 });
+

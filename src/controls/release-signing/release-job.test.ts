@@ -95,4 +95,16 @@ describe('releaseJobEdit', () => {
     if ('reason' in result) throw new Error(result.reason);
     expect(result.details).toEqual([expect.stringMatching(/installs cosign before GoReleaser/)]);
   });
+
+  it('keeps the blank lines between steps where the job has them', () => {
+    const spaced = JOB_PERMISSIONS.replace('      # GoReleaser', '\n      # GoReleaser');
+    const result = edit(spaced, false);
+    if ('reason' in result) throw new Error(result.reason);
+    expect(result.after).toMatch(/fetch-depth: 0\n\n {6}- name: Install cosign \(GoReleaser signs with it\)\n {8}uses: sigstore\/cosign-installer@[0-9a-f]{40} # v[\d.]+\n\n {6}# GoReleaser builds/);
+  });
+
+  it('leaves a job that blocks egress to the maintainers, naming the endpoints signing needs', () => {
+    const blocked = JOB_PERMISSIONS.replace('      - uses: actions/checkout@v4\n', '      - uses: step-security/harden-runner@v2\n        with:\n          egress-policy: block\n      - uses: actions/checkout@v4\n');
+    expect(edit(blocked)).toEqual({ reason: expect.stringMatching(/blocks egress .*fulcio\.sigstore\.dev:443, rekor\.sigstore\.dev:443/) });
+  });
 });

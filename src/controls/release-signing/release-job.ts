@@ -114,10 +114,12 @@ function installSplice(parsed: ParsedYaml, stepsNode: YAMLSeq, index: number, to
   }
   const pad = dash[1]!;
   const inner = ' '.repeat(keyStart - lineStart(text, keyStart) - pad.length);
+  // Steps set off by blank lines get the same spacing.
+  const spaced = /\r?\n[ \t]*\r?\n$/.test(text.slice(0, offset));
   const lines: string[] = [];
   for (const tool of tools) {
     const name = tool === 'cosign' ? 'Install cosign (GoReleaser signs with it)' : 'Install Syft (GoReleaser generates SBOMs with it)';
-    lines.push(`${pad}-${inner.slice(1)}name: ${name}`, `${pad}${inner}uses: ${usesRef(tool === 'cosign' ? COSIGN : SYFT, table)}`);
+    lines.push(`${pad}-${inner.slice(1)}name: ${name}`, `${pad}${inner}uses: ${usesRef(tool === 'cosign' ? COSIGN : SYFT, table)}`, ...(spaced ? [''] : []));
   }
   return { start: offset, end: offset, text: linesAt(text, offset, lines, eol) };
 }
@@ -130,7 +132,7 @@ export function releaseJobEdit(
   file: string,
   text: string,
   needs: ReleaseJobNeeds,
-  steps: ReadonlyArray<{ line: number; uses?: { name: string } | undefined; run?: string | undefined }>,
+  steps: ReadonlyArray<{ line: number; uses?: { name: string } | undefined; run?: string | undefined; with?: Record<string, unknown> }>,
   table: PinTable = loadPins(),
 ): ReleaseJobEdit | { reason: string } {
   let parsed: ParsedYaml;
@@ -152,6 +154,9 @@ export function releaseJobEdit(
   const index = stepsNode.items.findIndex((s) => isMap(s) && lineOf(text, ((pairOf(s, 'uses')?.key as Scalar | undefined)?.range?.[0] ?? -1)) === needs.stepLine);
   if (index < 0) return { reason: `the GoReleaser step of job "${needs.jobId}" was not found at line ${needs.stepLine}` };
 
+  // A runner that blocks egress would stop the signing (Fulcio, Rekor and Sigstore's TUF root are not on its list).
+  const blocked = steps.find((s) => s.uses?.name === 'step-security/harden-runner' && String(s.with?.['egress-policy'] ?? '').trim() === 'block');
+  if (blocked) return { reason: `job "${needs.jobId}" blocks egress (step-security/harden-runner, line ${blocked.line}); add fulcio.sigstore.dev:443, rekor.sigstore.dev:443 and tuf-repo-cdn.sigstore.dev:443 to its allowed-endpoints together with the signing` };
   const model = obj(toModel(parsed.doc));
   const intended = structuredClone(model);
   const splices: Splice[] = [];

@@ -108,6 +108,15 @@ function policyLinks(policy: PolicyFact | undefined, fileUrl: (file: string) => 
   return { securityPolicyUrl: '', reportComment: '', oursPolicy: false };
 }
 
+/** The self-assessment to link: the one this plan writes, else one the repository keeps. */
+function selfAssessment(ctx: PlanContext, fileUrl: (file: string) => string): { selfAssessmentUrl: string; selfAssessmentKept: boolean } {
+  // Written by this plan unless the repository's own threat model or assessment covers the control.
+  const written = ctx.hasPractice('threat-model') && !ctx.covered?.has('threat-model') ? 'docs/security/self-assessment.md' : undefined;
+  const kept = ctx.existing?.assessments?.self;
+  if (written) return { selfAssessmentUrl: fileUrl(written), selfAssessmentKept: false };
+  return kept ? { selfAssessmentUrl: fileUrl(encodePath(kept)), selfAssessmentKept: true } : { selfAssessmentUrl: '', selfAssessmentKept: false };
+}
+
 /** A repository path as it goes in a URL (names may hold spaces and other reserved characters). */
 const encodePath = (file: string) => file.split('/').map(encodeURIComponent).join('/');
 
@@ -150,9 +159,7 @@ export const securityInsights: Control = {
           securityPolicyUrl,
           reportComment,
           licenseUrl: fileUrl('LICENSE'),
-          selfAssessmentUrl: ctx.existing?.assessments?.self ? fileUrl(encodePath(ctx.existing.assessments.self)) : ctx.hasPractice('threat-model') ? fileUrl('docs/security/self-assessment.md') : '',
-          // In an existing repository a missing self-assessment is unknown, not "not completed".
-          existing: Boolean(ctx.existing),
+          ...selfAssessment(ctx, fileUrl),
           thirdPartyAssessments: (ctx.existing?.assessments?.thirdParty ?? []).map((file) => ({ name: file.slice(file.lastIndexOf('/') + 1), evidence: fileUrl(encodePath(file)) })),
           // The verification commands are in the SECURITY.md this tool writes, for the release workflow it writes.
           signatureVerificationUrl: ownRelease && oursPolicy ? `${securityPolicyUrl}#verifying-releases` : '',
