@@ -74,6 +74,8 @@ export interface ExistingRepository {
    * GitHub approval rule would hold every merge back.
    */
   mergedBy?: string;
+  /** Docker manifest directories whose images carry no version or digest: Dependabot cannot update them. */
+  unversionedDocker?: string[];
   /** Security assessments kept in the repository (paths): its self-assessment and audit reports. */
   assessments?: { self?: string; thirdParty: string[] };
 }

@@ -44,3 +44,8 @@ export function unversionedDockerDirs(dirs: string[], filesIn: (dir: string) => 
     return texts.length > 0 && !texts.some(hasUpdatableFrom);
   });
 }
+
+/** The report line for docker directories left out of Dependabot (see unversionedDockerDirs). */
+export function unversionedDockerNote(dirs: readonly string[]): string {
+  return `docker: ${dirs.join(', ')} not added; ${dirs.length === 1 ? 'its' : 'their'} FROM lines name no version or digest (latest, alpine, \${ARG}), which Dependabot cannot update: pin the images by version or digest first`;
+}

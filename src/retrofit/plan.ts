@@ -17,7 +17,7 @@ import { classify, isSafe } from '../upgrade/classify.js';
 import { applyTable, effectiveTable, readPinOverrides } from '../upgrade/pin-overrides.js';
 import { hasMarker } from './markers.js';
 import { isCovered, mergeDependabot } from './dependabot-merge.js';
-import { unversionedDockerDirs } from './docker-updatable.js';
+import { unversionedDockerDirs, unversionedDockerNote } from './docker-updatable.js';
 import { hardenWorkflow } from './workflow-harden.js';
 import { auditWorkflow } from './workflow-audit.js';
 import { planCompositeActions } from './composite-actions.js';
@@ -190,6 +190,10 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
       case 'create':
       case 'refresh':
         change(action, file.content, isSafe(action), [file.reason]);
+        if (file.path === '.github/dependabot.yml' && ctx.existing?.unversionedDocker?.length) {
+          const dirs = ctx.existing.unversionedDocker;
+          result.findings.push({ path: file.path, level: 'note', message: unversionedDockerNote(dirs) });
+        }
         continue;
       case 'deleted':
         result.kept.push({ path: file.path, why: 'generated earlier and deleted since; not recreated (delete its entry in .secure-cncf.json to get it back)' });
@@ -230,7 +234,7 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
           const unversioned = unversionedDockerDirs(candidates, (dir) => session.repo.filesIn(dir), (file) => session.repo.read(file));
           if (unversioned.length > 0) {
             wanted.docker = wanted.docker.filter((dir) => !unversioned.includes(dir));
-            result.findings.push({ path: target, level: 'note', message: `docker: ${unversioned.join(', ')} not added; ${unversioned.length === 1 ? 'its' : 'their'} FROM lines name no version or digest (latest, alpine, \${ARG}), which Dependabot cannot update: pin the images by version or digest first` });
+            result.findings.push({ path: target, level: 'note', message: unversionedDockerNote(unversioned) });
           }
         }
         for (const ecosystem of Object.keys(wanted) as Array<keyof typeof wanted>) {

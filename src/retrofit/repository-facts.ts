@@ -8,6 +8,7 @@ import { practice } from '../evidence/kit.js';
 import { PRACTICE_TITLES } from '../evidence/tools.js';
 import { INSIGHTS_NAMES } from '../controls/security-insights/evidence.js';
 import { CONTROL_PRACTICES } from './coverage.js';
+import { unversionedDockerDirs } from './docker-updatable.js';
 
 /** Folders GitHub looks in for a security policy, in its lookup order. */
 const POLICY_DIRS = ['', '.github/', 'docs/'];
@@ -105,5 +106,13 @@ export function existingRepository(repo: RepoView, ctx: PlanContext, covered: Re
   // A Security Insights file of the repository's own stays where it is: pages link that one.
   const insightsPath = covered.has('security-insights') ? repo.findFirst(INSIGHTS_NAMES) : undefined;
   const prow = prowMerges(repo);
-  return { policy: policyFact(repo, policy), ownTools, ...(insightsPath ? { insightsPath } : {}), ...(prow ? { mergedBy: 'Prow' } : {}), assessments: findAssessments(repo) };
+  const unversioned = unversionedDockerDirs(ctx.profile.ecosystems.docker ?? [], (dir) => repo.filesIn(dir), (file) => repo.read(file));
+  return {
+    policy: policyFact(repo, policy),
+    ownTools,
+    ...(insightsPath ? { insightsPath } : {}),
+    ...(prow ? { mergedBy: 'Prow' } : {}),
+    ...(unversioned.length > 0 ? { unversionedDocker: unversioned } : {}),
+    assessments: findAssessments(repo),
+  };
 }

@@ -411,6 +411,13 @@ describe('Dependabot that follows the repository', () => {
     const run = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
     expect(entryOf(root, 'docker')?.['directories']).toEqual(['/build', '/image']);
     expect(run.out).toMatch(/docker: \/images\/base, \/nightly not added; their FROM lines name no version or digest/);
+    // A repository without a Dependabot config gets a new one that leaves them out too.
+    rmSync(path.join(root, '.github/dependabot.yml'));
+    rmSync(path.join(root, '.secure-cncf.json'));
+    const fresh = await cli(['retrofit', root, '--yes', '--repo', 'acme/widget']);
+    expect(fresh.out).toMatch(/^create {3}\.github\/dependabot\.yml/m);
+    expect(entryOf(root, 'docker')?.['directories']).toEqual(['/build', '/image']);
+    expect(fresh.out).toMatch(/docker: \/images\/base, \/nightly not added; their FROM lines name no version or digest/);
   });
 });
 

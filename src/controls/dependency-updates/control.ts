@@ -13,11 +13,11 @@ export const dependencyUpdates: Control = {
   practices: ['dependency-updates'],
   // A Renovate-managed repository gets a report instead of a second update bot.
   appliesTo: (profile) => !profile.facts.renovateConfig,
-  outputs: ({ profile }) => {
-    const updates = ORDER.filter((e) => profile.ecosystems[e]?.length).map((ecosystem) => ({
-      ecosystem,
-      directories: profile.ecosystems[ecosystem] as string[],
-    }));
+  outputs: ({ profile, existing }) => {
+    // Images named without a version or digest give Dependabot nothing to update (retrofit reports them).
+    const skip = new Set(existing?.unversionedDocker ?? []);
+    const directories = (ecosystem: Ecosystem) => (profile.ecosystems[ecosystem] ?? []).filter((dir) => ecosystem !== 'docker' || !skip.has(dir));
+    const updates = ORDER.filter((e) => directories(e).length).map((ecosystem) => ({ ecosystem, directories: directories(ecosystem) }));
     return [
       {
         path: '.github/dependabot.yml',
