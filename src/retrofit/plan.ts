@@ -280,7 +280,7 @@ export async function planRetrofit(root: string, flags: AnswerFlags, options: Pl
     try {
       // The hook's edit first (it was made on this text), then the usual hardening on top of it.
       const start = hook?.after ?? text;
-      const hardened = hardenWorkflow(path, start, table, callersOf(session.repo, path));
+      const hardened = hardenWorkflow(path, start, table, { callers: callersOf(session.repo, path), self: `${answers.repository.owner}/${answers.repository.name}` });
       result.findings.push(...auditWorkflow(parseWorkflow(path, text)));
       if (header) {
         // A generated workflow: an edit here fails the repository's own drift check. Say what to change at its source.

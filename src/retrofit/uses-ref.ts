@@ -35,7 +35,11 @@ export function refMatchesTag(ref: string, tag: string): boolean {
  * Decide how to pin one `uses:` reference with the table: only when the referenced version is the
  * table's version (or a moving major/minor tag of it), so hardening never changes behaviour.
  */
-export function decidePin(value: string, table: PinTable): PinDecision {
+/**
+ * `self`: this repository's owner/name. Its own reusable workflow called by branch or tag gets
+ * its own advice: the local form needs no pin.
+ */
+export function decidePin(value: string, table: PinTable, self?: string): PinDecision {
   if (value.startsWith('./')) return { kind: 'ok' };
   if (value.startsWith('docker://')) {
     return value.includes('@sha256:') ? { kind: 'ok' } : { kind: 'skip', reason: `${value} is a container image without a digest; pin it to @sha256:<digest>` };
@@ -44,6 +48,11 @@ export function decidePin(value: string, table: PinTable): PinDecision {
   if (!uses) return { kind: 'skip', reason: `${value} has no @ref; pin it to a full commit SHA` };
   const pin = table.actions[uses.name];
   if (SHA.test(uses.ref)) return { kind: 'ok' };
+  const own = self ? /^(?<slug>[^/]+\/[^/]+)\/(?<path>\.github\/workflows\/[^/]+\.ya?ml)$/.exec(uses.name) : null;
+  if (own?.groups && own.groups['slug']!.toLowerCase() === self!.toLowerCase()) {
+    const local = `./${own.groups['path']}`;
+    return { kind: 'skip', reason: `${value} calls this repository's own workflow at ${uses.ref}; \`uses: ${local}\` needs no pin (it runs the caller's commit rather than ${uses.ref}), or pin ${uses.ref} to its commit SHA by hand` };
+  }
   if (!pin || pin.staleSnapshot) {
     return { kind: 'skip', reason: `${value} is not pinned and is not in the pin table; pin it to a full commit SHA by hand (or run \`secure-cncf pins --update\`)` };
   }

@@ -44,8 +44,7 @@ class Hardener {
     readonly table: PinTable,
     /** The same file as the probes read it: every judgement (pinned? pushes? needs?) comes from them. */
     readonly workflow: ParsedWorkflow,
-    /** The jobs of this repository that call this workflow (when it is a reusable one). */
-    readonly callers: readonly WorkflowCaller[] = [],
+    readonly options: HardenOptions = {},
   ) {
     this.eol = eolOf(parsed.text);
     this.probedJobs = new Map(workflow.jobs.map((job) => [job.id, job]));
@@ -66,7 +65,7 @@ class Hardener {
     const ref = parseUses(scalar.value.trim(), this.file, lineOf(this.parsed.text, start), 'step');
     if (ref.pinned) return this.checkPinComment(ref.name, ref.ref, start);
     if (tagRequired(ref)) return;
-    const decision = decidePin(scalar.value, this.table);
+    const decision = decidePin(scalar.value, this.table, this.options.self);
     if (decision.kind === 'ok') return;
     if (decision.kind === 'skip') return this.note(start, decision.reason);
     if (scalar.type === Scalar.BLOCK_FOLDED || scalar.type === Scalar.BLOCK_LITERAL) return this.note(start, `uses: is a block scalar; pin ${scalar.value} by hand`);
@@ -223,7 +222,7 @@ class Hardener {
     if (top !== undefined && !grantsWrite) return;
     const jobsKey = jobsPair.key as Scalar;
     const keyStart = jobsKey.range?.[0] ?? 0;
-    const where = this.callers.map((c) => `${c.file}:${c.line}`).join(', ');
+    const where = (this.options.callers ?? []).map((c) => `${c.file}:${c.line}`).join(', ');
     if (onlyCalled(this.workflow)) {
       // Its jobs run with the caller's token; a block here that asks for more breaks the caller.
       return this.note(keyStart, `is a reusable workflow (its only trigger is workflow_call): its jobs get the calling job's token, so its permissions are set where it is called${where ? ` (${where})` : ''}; left as is`);
@@ -268,7 +267,7 @@ class Hardener {
       // Also a reusable workflow: a job block must fit what every caller grants, or GitHub rejects the caller.
       const blocks = writers.map(({ job, scopes }) => ({ job, scopes: { contents: 'read', ...scopes } as Scopes }));
       const misfit = blocks.flatMap(({ job, scopes }) =>
-        (this.callers.length === 0 ? [undefined] : this.callers).flatMap((caller) =>
+        ((this.options.callers ?? []).length === 0 ? [undefined] : this.options.callers!).flatMap((caller) =>
           caller && Object.entries(scopes).every(([scope, access]) => grants(caller.permissions, scope, access)) ? [] : [`job "${job.id}" needs ${describeScopes(scopes)}, which ${caller ? `${caller.file}:${caller.line} may not grant` : 'callers in other repositories may not grant'}`],
         ),
       );
@@ -418,11 +417,19 @@ export interface ActionCallers {
 }
 
 /** The edits to make, planned on a parse that is released before the result is verified (large files). */
-function planEdits(file: string, text: string, table: PinTable, callers?: ActionCallers, workflowCallers: readonly WorkflowCaller[] = []): { edits: Edit[]; findings: Finding[]; model: Model; workflow: ParsedWorkflow } {
+/** What a workflow's hardening needs to know about the repository around it. */
+export interface HardenOptions {
+  /** The jobs of this repository that call this workflow (when it is a reusable one). */
+  callers?: readonly WorkflowCaller[];
+  /** This repository's owner/name (its own workflows called by reference get their own advice). */
+  self?: string | undefined;
+}
+
+function planEdits(file: string, text: string, table: PinTable, callers?: ActionCallers, options: HardenOptions = {}): { edits: Edit[]; findings: Finding[]; model: Model; workflow: ParsedWorkflow } {
   const parsed = parseForEdit(file, text);
   const model = obj(toModel(parsed.doc));
   const workflow = callers ? parseActionFile(file, text) : parseWorkflow(file, text);
-  const hardener = new Hardener(file, parsed, model, table, workflow, workflowCallers);
+  const hardener = new Hardener(file, parsed, model, table, workflow, options);
   if (callers) hardener.runAction(callers);
   else hardener.run();
   return { edits: hardener.edits, findings: hardener.findings, model, workflow };
@@ -439,8 +446,8 @@ function applyEdits(file: string, text: string, planned: ReturnType<typeof planE
 }
 
 /** Harden one workflow; throws EditError when the file cannot be edited safely (left untouched). */
-export function hardenWorkflow(file: string, text: string, table: PinTable = loadPins(), callers: readonly WorkflowCaller[] = []): EditResult & { workflow: ParsedWorkflow } {
-  return applyEdits(file, text, planEdits(file, text, table, undefined, callers));
+export function hardenWorkflow(file: string, text: string, table: PinTable = loadPins(), options: HardenOptions = {}): EditResult & { workflow: ParsedWorkflow } {
+  return applyEdits(file, text, planEdits(file, text, table, undefined, options));
 }
 
 /**

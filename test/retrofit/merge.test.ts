@@ -839,14 +839,24 @@ describe('reusable workflows get their token from the caller (level-2 review: ke
   it('a workflow that is also called gets no job block a caller does not grant', () => {
     const text = scan(['on:', '  push:', '  workflow_call:']);
     const callers = [{ file: '.github/workflows/main.yml', job: 'scan', line: 10, permissions: { contents: 'read', 'security-events': 'write' } }];
-    const result = hardenWorkflow('.github/workflows/scan.yml', text, undefined, callers);
+    const result = hardenWorkflow('.github/workflows/scan.yml', text, undefined, { callers });
     const model = parse(result.after) as { permissions?: unknown; jobs: Record<string, { permissions?: unknown }> };
     expect(model.jobs['trivy']?.permissions).toBeUndefined();
     expect(result.findings.map((f) => f.message).join('\n')).toMatch(/also a reusable workflow.*job "trivy" needs .*actions: read.*\.github\/workflows\/main\.yml:10 may not grant/);
     // A caller that grants everything the block asks for: the block is added.
     const generous = [{ ...callers[0]!, permissions: { contents: 'read', actions: 'read', 'security-events': 'write' } }];
-    const fits = parse(hardenWorkflow('.github/workflows/scan.yml', text, undefined, generous).after) as { jobs: Record<string, { permissions?: unknown }> };
+    const fits = parse(hardenWorkflow('.github/workflows/scan.yml', text, undefined, { callers: generous }).after) as { jobs: Record<string, { permissions?: unknown }> };
     expect(fits.jobs['trivy']?.permissions).toEqual({ contents: 'read', actions: 'read', 'security-events': 'write' });
+  });
+});
+
+describe('a repository\'s own reusable workflow called by branch (level-2 review: keda, containerd)', () => {
+  it('is pointed at the local form, which needs no pin, instead of being told to pin', () => {
+    const text = lines('on: push', 'permissions:', '  contents: read', 'jobs:', '  scan:', '    uses: acme/widget/.github/workflows/scan.yml@main');
+    const own = hardenWorkflow('.github/workflows/main.yml', text, undefined, { self: 'Acme/Widget' });
+    expect(own.findings.map((f) => f.message)).toContain("acme/widget/.github/workflows/scan.yml@main calls this repository's own workflow at main; `uses: ./.github/workflows/scan.yml` needs no pin (it runs the caller's commit rather than main), or pin main to its commit SHA by hand");
+    const other = hardenWorkflow('.github/workflows/main.yml', text, undefined, { self: 'acme/other' });
+    expect(other.findings.map((f) => f.message).join('\n')).toMatch(/is not pinned and is not in the pin table/);
   });
 });
 
