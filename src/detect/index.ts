@@ -77,7 +77,23 @@ export async function detectFacts(root: string, index: DirEntryIndex, gitInfo: P
     const status = insightsStatus(readRegularFile(path.join(root, 'SECURITY-INSIGHTS.yml')) ?? '');
     if (status) facts.insightsStatus = status;
   }
-  if (findings.manifests.gomod) facts.goMains = findGoMains(root, index, findings.manifests.gomod);
+  const gomod = findings.manifests.gomod;
+  if (gomod) {
+    // Reading a package clause per Go directory costs more than the rest of detection on large
+    // trees, and only a GoReleaser configuration being written asks: found on first read.
+    Object.defineProperty(facts, 'goMains', {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const goMains = findGoMains(root, index, gomod);
+        Object.defineProperty(facts, 'goMains', { value: goMains, configurable: true, enumerable: true, writable: true });
+        return goMains;
+      },
+      set(value: Record<string, string[]> | undefined) {
+        Object.defineProperty(facts, 'goMains', { value, configurable: true, enumerable: true, writable: true });
+      },
+    });
+  }
   const goreleaser = findGoreleaserConfig(index);
   if (goreleaser) facts.goreleaserConfig = goreleaser;
   const chartReleaser = findChartReleaser(root, index);
