@@ -251,7 +251,10 @@ class Reach {
       const full = normalise(path.posix.join(dir, pattern));
       if (!full.includes('*')) return this.repo.has(full) ? [full] : [];
       const re = new RegExp(`^${full.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
-      return this.repo.files.filter((f) => re.test(f));
+      // Most includes glob names in one directory (`include mk/*.mk`): only its files are tested.
+      const slash = full.lastIndexOf('/');
+      const globDir = slash < 0 ? '' : full.slice(0, slash);
+      return (globDir.includes('*') ? this.repo.files : this.repo.filesIn(globDir)).filter((f) => re.test(f));
     });
     const rules = [...makefile.rules];
     const variables = new Map(makefile.variables);

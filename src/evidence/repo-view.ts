@@ -150,6 +150,14 @@ export class RepoView {
     return lists.length === 1 ? [...lists[0]!] : lists.flat().sort();
   }
 
+  /** Whether any file lies in `dir` or below it (a look at directories, not at every file). */
+  hasFilesUnder(dir: string): boolean {
+    if (dir === '') return this.files.length > 0;
+    const prefix = `${dir}/`;
+    for (const [name, files] of this.byDir) if (files.length > 0 && (name === dir || name.startsWith(prefix))) return true;
+    return false;
+  }
+
   /** Files directly inside `dir` ("" for the root). */
   filesIn(dir: string): string[] {
     const names = this.byDir.get(dir) ?? [];

@@ -20,7 +20,7 @@ function rulesetRules(text: string): Rule[] | undefined {
 
 /** A committed ruleset (GitHub's export format) or branch protection in .github/settings.yml (Probot settings). */
 export const evidence = (repo: RepoView, { profile, settings: preset }: PlanContext): Evidence => {
-  const rulesets = repo.filter((file) => /^\.github\/rulesets\/[^/]+\.json$/.test(file));
+  const rulesets = repo.filesIn('.github/rulesets').filter((file) => /^\.github\/rulesets\/[^/]+\.json$/.test(file));
   for (const file of rulesets) {
     const rules = rulesetRules(repo.read(file) ?? '');
     if (!rules) continue;

@@ -10,11 +10,9 @@ export const CODEOWNERS_PATH = '.github/CODEOWNERS';
 
 /** Whether a pattern this control writes ("/dir/", "/file", or a name anywhere) matches a file here. */
 function matchesAFile(pattern: string, repo: RepoView): boolean {
-  if (pattern.startsWith('/') && pattern.endsWith('/')) {
-    const prefix = pattern.slice(1);
-    return repo.files.some((file) => file.startsWith(prefix));
-  }
+  if (pattern.startsWith('/') && pattern.endsWith('/')) return repo.hasFilesUnder(pattern.slice(1, -1));
   if (pattern.startsWith('/')) return repo.has(pattern.slice(1));
+  if (!pattern.includes('/')) return repo.filesNamed(new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`)).length > 0;
   return repo.files.some((file) => file === pattern || file.endsWith(`/${pattern}`));
 }
 
