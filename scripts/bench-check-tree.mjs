@@ -6,7 +6,7 @@
 // doing, so the ratio holds on a noisy CI machine where wall times do not.
 //   node scripts/bench-check-tree.mjs [--files 20000] [--keep] [--instructions]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -93,12 +93,21 @@ export function benchCheck(tree, runs = RUNS) {
   return { files, gitLsFiles: median(lsFiles), help: median(help), check: median(check), checkCpu: median(checkCpu), checkPeakRssMiB: Math.max(...rss) / 1024, status };
 }
 
-/** Instructions a command executes, children included (valgrind's callgrind), or undefined without valgrind. */
+/**
+ * Instructions a command executes, children included (valgrind's callgrind), or undefined without
+ * valgrind. Counted from each process's profile, not from valgrind's messages: a child whose
+ * stderr the command discards (git ls-files) would otherwise go uncounted.
+ */
 export function instructions(commandArgs, cwd) {
-  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--trace-children=yes', process.execPath, ...commandArgs], { cwd, env: CHILD_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (run.error) return undefined;
-  const counts = [...run.stderr.matchAll(/Collected : (\d+)/g)].map((m) => Number(m[1]));
-  return counts.length ? counts.reduce((a, b) => a + b, 0) : undefined;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'secure-cncf-callgrind-'));
+  try {
+    const run = spawnSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${dir}/cg.%p`, '--trace-children=yes', process.execPath, ...commandArgs], { cwd, env: CHILD_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (run.error) return undefined;
+    const counts = readdirSync(dir).map((file) => Number(/^(?:summary|totals): (\d+)/m.exec(readFileSync(path.join(dir, file), 'utf8'))?.[1] ?? NaN));
+    return counts.length && counts.every(Number.isFinite) ? counts.reduce((a, b) => a + b, 0) : undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

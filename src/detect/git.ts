@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Repository } from '../model.js';
+import { runGit } from './git-run.js';
 
 /** Parse the GitHub owner/name out of the remote URL forms git accepts. */
 export function parseGitHubRemote(url: string): Repository | undefined {
@@ -20,26 +20,25 @@ export interface GitInfo {
 }
 
 /**
- * One short git query. Node's own execFile, not execa: this runs on every `check`, and loading
- * execa's bundle costs more than the three queries themselves.
+ * The three short queries: the origin URL, origin's default branch, the current branch. Node's own
+ * execFile (in git-run.ts), not execa: this runs on every `check`, and loading execa's bundle
+ * costs more than the queries themselves.
  */
-function git(root: string, args: string[]): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const child = execFile('git', args, { cwd: root, timeout: 5000, encoding: 'utf8' }, (error, stdout) => {
-      resolve(error ? undefined : stdout.trim());
-    });
-    child.stdin?.end();
-  });
+export const GIT_INFO_QUERIES = [
+  ['remote', 'get-url', 'origin'],
+  ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'],
+  ['symbolic-ref', '--quiet', '--short', 'HEAD'],
+] as const;
+export const GIT_INFO_OPTIONS = { timeout: 5000 };
+
+async function git(root: string, args: readonly string[]): Promise<string | undefined> {
+  return (await runGit(root, args, GIT_INFO_OPTIONS))?.toString('utf8').trim();
 }
 
 /** Owner/repo from `origin` and the default branch, when the directory is a git work tree. */
 export async function readGitInfo(root: string): Promise<GitInfo> {
   if (!existsSync(path.join(root, '.git'))) return {};
-  const [url, originHead, current] = await Promise.all([
-    git(root, ['remote', 'get-url', 'origin']),
-    git(root, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']),
-    git(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']),
-  ]);
+  const [url, originHead, current] = await Promise.all(GIT_INFO_QUERIES.map((args) => git(root, args)));
   const info: GitInfo = {};
   const remote = url ? parseGitHubRemote(url) : undefined;
   if (remote && url) [info.remote, info.remoteUrl] = [remote, url];

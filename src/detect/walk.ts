@@ -6,9 +6,21 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { runGit } from './git-run.js';
 
 /** Directories never walked outside git: installed dependencies, virtualenvs and caches. */
-export const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.gradle']);
+export const SKIPPED_DIRS = new Set([
+  '.git',
+  'node_modules',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  '.nox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.gradle',
+]);
 
 export interface DirEntryIndex {
   /** Repository-relative directory ("" for the root) -> file names in it. */
@@ -33,7 +45,7 @@ function dirList(files: Map<string, string[]>, dir: string): string[] {
   let list = files.get(dir);
   if (list) return list;
   files.set(dir, (list = []));
-  for (let parent = dir; parent !== ''; ) {
+  for (let parent = dir; parent !== '';) {
     const up = parent.lastIndexOf('/');
     parent = up < 0 ? '' : parent.slice(0, up);
     if (!files.has(parent)) files.set(parent, []);
@@ -80,63 +92,84 @@ const UNMERGED_TAG = 77; // "M"
 function gitFiles(root: string): DirEntryIndex | undefined {
   if (!existsSync(path.join(root, '.git'))) return undefined;
   try {
-    const listed = execFileSync('git', ['-c', 'core.quotepath=off', 'ls-files', '--cached', '--others', '--exclude-standard', '--stage', '-t', '-z'], {
+    const listed = execFileSync('git', [...LIST_FILES], {
       cwd: root,
       encoding: 'buffer',
       stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 256 * 1024 * 1024,
-      timeout: 30_000,
-    }).toString('utf8');
-    // A path with a line break is left out; most listings have none, so one scan spares one per path.
-    const newlines = listed.includes('\n');
-    const paths: string[] = [];
-    const files = new Map<string, string[]>([['', []]]);
-    let last = '';
-    let sorted = true;
-    // The directory of the previous path, with its trailing slash ("" at the root), and its names.
-    let dirPrefix = '';
-    let names = files.get('')!;
-    for (let start = 0, end = listed.indexOf(NUL); end >= 0; start = end + 1, end = listed.indexOf(NUL, start)) {
-      if (end - start < 3) continue; // empty, or too short for "<tag> <path>"
-      const tag = listed.charCodeAt(start);
-      const from = tag === UNTRACKED_TAG ? start + 2 : listed.indexOf('\t', start) + 1;
-      if (from === 0 || from > end) continue;
-      const file = listed.slice(from, end);
-      // A path appears twice in a row only for a file with merge-conflict stages ("M" entries).
-      if (!file || (tag === UNMERGED_TAG && file === last) || (newlines && file.includes('\n'))) continue;
-      if (tag === UNTRACKED_TAG) {
-        if (!untrackedFile(root, file)) continue;
-      } else {
-        // "<tag> 1x…": regular files are 100644/100755, submodules 160000, symlinks 120000.
-        const kind = listed.charCodeAt(start + 3);
-        if (kind === 54 /* 6 */ && listed.startsWith('160000', start + 2)) continue;
-        if (kind === 50 /* 2 */ && listed.startsWith('120000', start + 2) && !linkInside(root, file)) continue;
-      }
-      if (sorted && paths.length > 0 && file < last) sorted = false;
-      paths.push(file);
-      last = file;
-      if (!sorted) continue;
-      // Same directory as the previous path: its prefix, and no slash after it.
-      const nameAt = from + dirPrefix.length;
-      if (listed.startsWith(dirPrefix, from)) {
-        const slash = listed.indexOf('/', nameAt);
-        if (slash < 0 || slash > end) {
-          names.push(listed.slice(nameAt, end));
-          continue;
-        }
-      }
-      const slash = file.lastIndexOf('/');
-      dirPrefix = file.slice(0, slash + 1);
-      names = dirList(files, slash < 0 ? '' : file.slice(0, slash));
-      names.push(file.slice(slash + 1));
-    }
-    // Tracked paths come sorted; untracked ones are listed before them.
-    if (sorted) return { files, paths };
-    const all = [...new Set(paths)].sort();
-    return { files: indexPaths(all), paths: all };
+      ...LIST_FILES_OPTIONS,
+    });
+    return parseListing(root, listed.toString('utf8'));
   } catch {
     return undefined;
   }
+}
+
+/** `git ls-files` for the index: see gitFiles. */
+export const LIST_FILES = [
+  '-c',
+  'core.quotepath=off',
+  'ls-files',
+  '--cached',
+  '--others',
+  '--exclude-standard',
+  '--stage',
+  '-t',
+  '-z',
+] as const;
+export const LIST_FILES_OPTIONS = {
+  maxBuffer: 256 * 1024 * 1024,
+  timeout: 30_000,
+};
+
+/** The index of `git ls-files` output (LIST_FILES): see gitFiles. */
+function parseListing(root: string, listed: string): DirEntryIndex {
+  // A path with a line break is left out; most listings have none, so one scan spares one per path.
+  const newlines = listed.includes('\n');
+  const paths: string[] = [];
+  const files = new Map<string, string[]>([['', []]]);
+  let last = '';
+  let sorted = true;
+  // The directory of the previous path, with its trailing slash ("" at the root), and its names.
+  let dirPrefix = '';
+  let names = files.get('')!;
+  for (let start = 0, end = listed.indexOf(NUL); end >= 0; start = end + 1, end = listed.indexOf(NUL, start)) {
+    if (end - start < 3) continue; // empty, or too short for "<tag> <path>"
+    const tag = listed.charCodeAt(start);
+    const from = tag === UNTRACKED_TAG ? start + 2 : listed.indexOf('\t', start) + 1;
+    if (from === 0 || from > end) continue;
+    const file = listed.slice(from, end);
+    // A path appears twice in a row only for a file with merge-conflict stages ("M" entries).
+    if (!file || (tag === UNMERGED_TAG && file === last) || (newlines && file.includes('\n'))) continue;
+    if (tag === UNTRACKED_TAG) {
+      if (!untrackedFile(root, file)) continue;
+    } else {
+      // "<tag> 1x…": regular files are 100644/100755, submodules 160000, symlinks 120000.
+      const kind = listed.charCodeAt(start + 3);
+      if (kind === 54 /* 6 */ && listed.startsWith('160000', start + 2)) continue;
+      if (kind === 50 /* 2 */ && listed.startsWith('120000', start + 2) && !linkInside(root, file)) continue;
+    }
+    if (sorted && paths.length > 0 && file < last) sorted = false;
+    paths.push(file);
+    last = file;
+    if (!sorted) continue;
+    // Same directory as the previous path: its prefix, and no slash after it.
+    const nameAt = from + dirPrefix.length;
+    if (listed.startsWith(dirPrefix, from)) {
+      const slash = listed.indexOf('/', nameAt);
+      if (slash < 0 || slash > end) {
+        names.push(listed.slice(nameAt, end));
+        continue;
+      }
+    }
+    const slash = file.lastIndexOf('/');
+    dirPrefix = file.slice(0, slash + 1);
+    names = dirList(files, slash < 0 ? '' : file.slice(0, slash));
+    names.push(file.slice(slash + 1));
+  }
+  // Tracked paths come sorted; untracked ones are listed before them.
+  if (sorted) return { files, paths };
+  const all = [...new Set(paths)].sort();
+  return { files: indexPaths(all), paths: all };
 }
 
 /** An untracked path: a regular file, or a symlink to a file inside the tree (untracked entries are few). */
@@ -177,4 +210,22 @@ function walk(root: string): Map<string, string[]> {
 /** One pass over the repository collecting file names per directory. */
 export function indexTree(root: string): DirEntryIndex {
   return gitFiles(root) ?? { files: walk(root) };
+}
+
+/**
+ * The same index, with git run asynchronously: a listing bin.ts started before the CLI's modules
+ * loaded is taken instead of listing again (see git-run.ts), and other work can go on meanwhile.
+ */
+export async function indexTreeAsync(root: string): Promise<DirEntryIndex> {
+  if (existsSync(path.join(root, '.git'))) {
+    const listed = await runGit(root, LIST_FILES, LIST_FILES_OPTIONS);
+    if (listed) {
+      try {
+        return parseListing(root, listed.toString('utf8'));
+      } catch {
+        // fall through to the walk, as the synchronous listing does
+      }
+    }
+  }
+  return { files: walk(root) };
 }

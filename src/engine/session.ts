@@ -7,7 +7,7 @@ import type { Answers, Plan, RepoFacts } from '../model.js';
 import { CATALOG } from '../catalog/index.js';
 import { detectFacts } from '../detect/index.js';
 import { readGitInfo } from '../detect/git.js';
-import { indexTree } from '../detect/walk.js';
+import { indexTreeAsync } from '../detect/walk.js';
 import { RepoView } from '../evidence/repo-view.js';
 import { answerDefaults, resolveAnswers, type AnswerDefaults, type AnswerFlags } from '../answers.js';
 import { buildProfile } from '../profile.js';
@@ -29,7 +29,7 @@ export async function openSession(directory: string, catalog: readonly Control[]
   // The git queries start first: they run while the tree is listed, and a child forked from a
   // small process is cheaper than one forked after the index of a large tree is in memory.
   const git = readGitInfo(root);
-  const index = indexTree(root);
+  const index = await indexTreeAsync(root);
   const facts = await detectFacts(root, index, git);
   return { root, facts, repo: new RepoView(root, index), defaults: answerDefaults(facts), catalog };
 }
