@@ -8,6 +8,7 @@ import { CATALOG } from '../catalog/index.js';
 import { detectFacts } from '../detect/index.js';
 import { readGitInfo } from '../detect/git.js';
 import { indexTreeAsync } from '../detect/walk.js';
+import { parseWorkflowsWhile } from '../evidence/early-workflows.js';
 import { RepoView } from '../evidence/repo-view.js';
 import { answerDefaults, resolveAnswers, type AnswerDefaults, type AnswerFlags } from '../answers.js';
 import { buildProfile } from '../profile.js';
@@ -26,12 +27,14 @@ export interface Session {
 
 export async function openSession(directory: string, catalog: readonly Control[] = CATALOG): Promise<Session> {
   const root = path.resolve(directory);
-  // The git queries start first: they run while the tree is listed, and a child forked from a
-  // small process is cheaper than one forked after the index of a large tree is in memory.
+  // Origin and branch first: when git itself must be asked, its queries run while the tree is
+  // listed. Workflows are parsed while git lists a large tree (nothing else can start before).
   const git = readGitInfo(root);
-  const index = await indexTreeAsync(root);
+  const listing = indexTreeAsync(root);
+  const early = parseWorkflowsWhile(root, listing);
+  const index = await listing;
   const facts = await detectFacts(root, index, git);
-  return { root, facts, repo: new RepoView(root, index), defaults: answerDefaults(facts), catalog };
+  return { root, facts, repo: new RepoView(root, index, await early), defaults: answerDefaults(facts), catalog };
 }
 
 /** Flags over the session's defaults, validated (a bad value is a UsageError naming the choices). */

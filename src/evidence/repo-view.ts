@@ -5,6 +5,7 @@ import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { indexTree, type DirEntryIndex } from '../detect/walk.js';
 import { readRegularFile } from '../read-file.js';
+import type { EarlyWorkflows } from './early-workflows.js';
 import { parseWorkflow, parseActionFile, type ParsedWorkflow, type UsesRef } from './workflow.js';
 import { RemoteFiles } from './remote.js';
 
@@ -27,13 +28,13 @@ function depth(file: string): number {
 export class RepoView {
   readonly root: string;
   /** Every file (repository-relative, forward slashes): what git tracks, or the walked tree outside git. */
-  readonly files: readonly string[];
+  private allFiles: string[] | undefined;
   /** Names per directory as sets, built for the directories look-ups ask about (a few, not all). */
   private readonly nameSets = new Map<string, Set<string>>();
   private lowerIndex: Map<string, string[]> | undefined;
   private readonly extensionLists = new Map<string, string[]>();
   /** Each directory's file names joined by line breaks (see filesNamed). */
-  private joinedNames: Array<[string, string, readonly string[]]> | undefined;
+  private joinedNames: { dirs: string[]; joined: string[]; names: (readonly string[])[] } | undefined;
   private readonly byDir: ReadonlyMap<string, readonly string[]>;
   private readonly contents = new Map<string, string | undefined>();
   private parsedWorkflows: ParsedWorkflow[] | undefined;
@@ -42,17 +43,27 @@ export class RepoView {
   /** Other repositories' files read by `check --online` (empty offline). */
   readonly remote = new RemoteFiles();
 
-  /** `index`: an existing walk of the same root (detection and the view then share one walk). */
-  constructor(root: string, private readonly index: DirEntryIndex = indexTree(path.resolve(root))) {
+  /**
+   * `index`: an existing walk of the same root (detection and the view then share one walk).
+   * `early`: workflows parsed while the tree was being listed (see early-workflows.ts).
+   */
+  constructor(
+    root: string,
+    private readonly index: DirEntryIndex = indexTree(path.resolve(root)),
+    private readonly early?: EarlyWorkflows,
+  ) {
     this.root = path.resolve(root);
-    let files = index.paths;
-    if (!files) {
-      files = [];
-      for (const [dir, names] of index.files) for (const name of names) files.push(dir ? `${dir}/${name}` : name);
-      files.sort();
-    }
-    this.files = files;
     this.byDir = index.files;
+  }
+
+  /** Every file's path, sorted: built on first use (most probes look by name or directory instead). */
+  get files(): readonly string[] {
+    if (!this.allFiles) {
+      const files: string[] = [];
+      for (const [dir, names] of this.byDir) for (const name of names) files.push(dir ? `${dir}/${name}` : name);
+      this.allFiles = files.sort();
+    }
+    return this.allFiles;
   }
 
   /**
@@ -112,13 +123,32 @@ export class RepoView {
    * ends: in the joined text they would see the neighbouring names.)
    */
   filesNamed(test: RegExp): string[] {
-    this.joinedNames ??= [...this.byDir].map(([dir, names]) => [dir, names.join('\n'), names]);
+    // Parallel arrays and index loops: this runs in V8's interpreter (see bin.ts), where
+    // destructuring an entry per directory costs more than the regular expression itself.
+    if (!this.joinedNames) {
+      const dirs: string[] = [];
+      const joined: string[] = [];
+      const names: (readonly string[])[] = [];
+      for (const [dir, list] of this.byDir) {
+        if (list.length === 0) continue;
+        dirs.push(dir);
+        joined.push(list.join('\n'));
+        names.push(list);
+      }
+      this.joinedNames = { dirs, joined, names };
+    }
+    const { dirs, joined, names } = this.joinedNames;
     const single = test.global || test.sticky ? new RegExp(test.source, test.flags.replace(/[gy]/g, '')) : test;
     const any = new RegExp(test.source, `${single.flags.replace('m', '')}m`);
     const found: string[] = [];
-    for (const [dir, joined, names] of this.joinedNames) {
-      if (!any.test(joined)) continue;
-      for (const name of names) if (single.test(name)) found.push(dir ? `${dir}/${name}` : name);
+    for (let i = 0; i < dirs.length; i++) {
+      if (!any.test(joined[i] as string)) continue;
+      const dir = dirs[i] as string;
+      const list = names[i] as readonly string[];
+      for (let j = 0; j < list.length; j++) {
+        const name = list[j] as string;
+        if (single.test(name)) found.push(dir ? `${dir}/${name}` : name);
+      }
     }
     return found.sort();
   }
@@ -152,7 +182,7 @@ export class RepoView {
 
   /** Whether any file lies in `dir` or below it (a look at directories, not at every file). */
   hasFilesUnder(dir: string): boolean {
-    if (dir === '') return this.files.length > 0;
+    if (dir === '') return [...this.byDir.values()].some((names) => names.length > 0);
     const prefix = `${dir}/`;
     for (const [name, files] of this.byDir) if (files.length > 0 && (name === dir || name.startsWith(prefix))) return true;
     return false;
@@ -216,7 +246,11 @@ export class RepoView {
   workflows(): ParsedWorkflow[] {
     this.parsedWorkflows ??= this.filesIn('.github/workflows')
       .filter((file) => /\.ya?ml$/i.test(file))
-      .map((file) => parseWorkflow(file, this.read(file) ?? ''));
+      .map((file) => {
+        const text = this.read(file) ?? '';
+        const early = this.early?.get(file);
+        return early && early.text === text ? early.workflow : parseWorkflow(file, text);
+      });
     return this.parsedWorkflows;
   }
 
