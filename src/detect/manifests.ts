@@ -4,7 +4,7 @@
 // production (kept updated) or not (tests, examples, templates, ...: reported, not covered).
 import path from 'node:path';
 import type { Artifact, Ecosystem, Language } from '../model.js';
-import type { DirEntryIndex } from './walk.js';
+import { joinedNames, type DirEntryIndex } from './tree-index.js';
 import { isProductionDir } from './production.js';
 import { readRegularFile } from '../read-file.js';
 
@@ -104,23 +104,15 @@ const C_SOURCE = new Set(['c', 'cc', 'cpp', 'cxx']);
 const ANY_C_SOURCE = /\.(?:c|cc|cpp|cxx)$/m;
 const ANY_MAKEFILE = /^(?:GNUmakefile|[Mm]akefile)$/m;
 
-/**
- * A directory's file names joined by line breaks (a name has none: the listing leaves such paths
- * out), so that one regular expression run tells whether any name of the directory could match:
- * large trees have tens of thousands of names and few directories with anything to find.
- */
-function joinedNames(index: DirEntryIndex): Map<string, string> {
-  const joined = new Map<string, string>();
-  for (const [dir, names] of index.files) joined.set(dir, names.join('\n'));
-  return joined;
-}
-
 /** Enough C/C++ sources in production directories, built by a Makefile (eBPF programs, libraries). */
-function hasCSources(index: DirEntryIndex, joined: Map<string, string>): boolean {
+function hasCSources(index: DirEntryIndex): boolean {
+  const { dirs, joined, names: lists } = joinedNames(index);
   let sources = 0;
   let makefiles = false;
-  for (const [dir, names] of index.files) {
-    const all = joined.get(dir)!;
+  for (let i = 0; i < dirs.length; i++) {
+    const dir = dirs[i] as string;
+    const all = joined[i] as string;
+    const names = lists[i] as readonly string[];
     let here = 0;
     if (ANY_C_SOURCE.test(all)) for (const name of names) if (C_SOURCE.has(name.slice(name.lastIndexOf('.') + 1)) && name.includes('.')) here++;
     const makefile: boolean = !makefiles && ANY_MAKEFILE.test(all) && names.some((name) => /^(GNUmakefile|[Mm]akefile)$/.test(name));
@@ -137,11 +129,11 @@ export function findManifests(root: string, index: DirEntryIndex): ManifestFindi
   // One pass over every file name keeps only the names some test below can match, so each test
   // then looks at a handful of names instead of the whole tree.
   const candidates = new Map<string, string[]>();
-  const joined = joinedNames(index);
-  for (const [dir, names] of index.files) {
-    if (!ANY_MANIFEST_NAME.test(joined.get(dir)!)) continue;
-    const kept = names.filter((name) => MANIFEST_NAME.test(name));
-    if (kept.length > 0) candidates.set(dir, kept);
+  const { dirs, joined, names: lists } = joinedNames(index);
+  for (let i = 0; i < dirs.length; i++) {
+    if (!ANY_MANIFEST_NAME.test(joined[i] as string)) continue;
+    const kept = (lists[i] as readonly string[]).filter((name) => MANIFEST_NAME.test(name));
+    if (kept.length > 0) candidates.set(dirs[i] as string, kept);
   }
   const byMarker = (test: (names: string[], dir: string) => boolean): string[] =>
     [...candidates.entries()].filter(([dir, names]) => test(names, dir)).map(([dir]) => dir).sort();
@@ -233,7 +225,7 @@ export function findManifests(root: string, index: DirEntryIndex): ManifestFindi
   if (productionRel(packageDirs).length) languages.push('javascript');
   if (productionRel(mavenDirs).length) languages.push('java-maven');
   if (productionRel(gradleDirs).length) languages.push('java-gradle');
-  if (productionRel(cppDirs).length || hasCSources(index, joined)) languages.push('cpp');
+  if (productionRel(cppDirs).length || hasCSources(index)) languages.push('cpp');
 
   const artifacts: Artifact[] = [];
   if (languages.some((l) => l === 'go' || l === 'rust' || l === 'cpp')) artifacts.push('binaries');

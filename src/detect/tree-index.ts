@@ -32,3 +32,37 @@ export function dirList(files: Map<string, string[]>, dir: string): string[] {
   }
   return list;
 }
+
+/**
+ * Each directory's file names joined by line breaks (a name has none: the listings leave such
+ * paths out), with the directory and its names at the same position. One regular expression run
+ * over a directory's joined names tells whether any of them could match: large trees have tens of
+ * thousands of names and few directories with anything to find. Built once per index and shared by
+ * detection and the evidence view; parallel arrays, since this is read in V8's interpreter (see
+ * bin.ts), where destructuring an entry per directory costs more than the regular expression.
+ */
+export interface JoinedNames {
+  readonly dirs: readonly string[];
+  readonly joined: readonly string[];
+  readonly names: readonly (readonly string[])[];
+}
+
+const joinedByIndex = new WeakMap<DirEntryIndex, JoinedNames>();
+
+export function joinedNames(index: DirEntryIndex): JoinedNames {
+  let found = joinedByIndex.get(index);
+  if (!found) {
+    const dirs: string[] = [];
+    const joined: string[] = [];
+    const names: (readonly string[])[] = [];
+    for (const [dir, list] of index.files) {
+      if (list.length === 0) continue;
+      dirs.push(dir);
+      joined.push(list.join('\n'));
+      names.push(list);
+    }
+    found = { dirs, joined, names };
+    joinedByIndex.set(index, found);
+  }
+  return found;
+}

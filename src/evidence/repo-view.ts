@@ -3,6 +3,7 @@
 // Evidence functions only ever see this view, never the file system.
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { joinedNames } from '../detect/tree-index.js';
 import { indexTree, type DirEntryIndex } from '../detect/walk.js';
 import { readRegularFile } from '../read-file.js';
 import type { EarlyWorkflows } from './early-workflows.js';
@@ -33,8 +34,6 @@ export class RepoView {
   private readonly nameSets = new Map<string, Set<string>>();
   private lowerIndex: Map<string, string[]> | undefined;
   private readonly extensionLists = new Map<string, string[]>();
-  /** Each directory's file names joined by line breaks (see filesNamed). */
-  private joinedNames: { dirs: string[]; joined: string[]; names: (readonly string[])[] } | undefined;
   private readonly byDir: ReadonlyMap<string, readonly string[]>;
   private readonly contents = new Map<string, string | undefined>();
   private parsedWorkflows: ParsedWorkflow[] | undefined;
@@ -123,21 +122,7 @@ export class RepoView {
    * ends: in the joined text they would see the neighbouring names.)
    */
   filesNamed(test: RegExp): string[] {
-    // Parallel arrays and index loops: this runs in V8's interpreter (see bin.ts), where
-    // destructuring an entry per directory costs more than the regular expression itself.
-    if (!this.joinedNames) {
-      const dirs: string[] = [];
-      const joined: string[] = [];
-      const names: (readonly string[])[] = [];
-      for (const [dir, list] of this.byDir) {
-        if (list.length === 0) continue;
-        dirs.push(dir);
-        joined.push(list.join('\n'));
-        names.push(list);
-      }
-      this.joinedNames = { dirs, joined, names };
-    }
-    const { dirs, joined, names } = this.joinedNames;
+    const { dirs, joined, names } = joinedNames(this.index);
     const single = test.global || test.sticky ? new RegExp(test.source, test.flags.replace(/[gy]/g, '')) : test;
     const any = new RegExp(test.source, `${single.flags.replace('m', '')}m`);
     const found: string[] = [];
