@@ -16,6 +16,8 @@ import { dirList, linkInside, type DirEntryIndex } from './tree-index.js';
  */
 export const LIST_FILES = ['-c', 'core.quotepath=off', 'ls-files', '--cached', '--others', '--exclude-standard', '--stage', '--abbrev=4', '-t', '-z'] as const;
 const TIMEOUT_MS = 30_000;
+/** Larger listings are not read (the walk takes over). */
+const MAX_LISTING_BYTES = 256 * 1024 * 1024;
 
 const NUL = '\0';
 const UNTRACKED_TAG = 63; // "?"
@@ -138,7 +140,7 @@ export function listGitFilesSync(root: string): DirEntryIndex | undefined {
       cwd: root,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 256 * 1024 * 1024,
+      maxBuffer: MAX_LISTING_BYTES,
       timeout: TIMEOUT_MS,
     });
     const parser = new ListingParser(root);
@@ -154,61 +156,99 @@ export function listGitFilesSync(root: string): DirEntryIndex | undefined {
  * missing. Git writes into a private temporary file, not a pipe: a pipe holds 64 KiB, so git would
  * wait for Node to read each piece while Node is busy loading the CLI, and the listing of a large
  * tree would finish only after Node had read it piece by piece. The file is unlinked as soon as
- * git has it open (elsewhere than on Windows), so nothing is left behind.
+ * git has it open (elsewhere than on Windows), so nothing is left behind. Where no such file can be
+ * made, git writes into a pipe as usual.
  */
-let listings = 0;
-
 export function listGitFiles(root: string): Promise<DirEntryIndex | undefined> {
+  const file = privateTempFile();
+  if (!file) return listGitFilesThroughPipe(root);
   return new Promise((resolve) => {
-    let file: string;
-    let fd: number;
-    try {
-      file = path.join(os.tmpdir(), `secure-cncf-listing-${process.pid}-${++listings}-${Date.now().toString(36)}`);
-      fd = openSync(file, 'wx+', 0o600);
-    } catch {
-      resolve(undefined);
-      return;
-    }
-    const cleanUp = () => {
+    let open = true;
+    const finish = (index: DirEntryIndex | undefined) => {
+      if (!open) return; // 'error' and 'close' may both come
+      open = false;
       try {
-        closeSync(fd);
+        closeSync(file.fd);
+        rmSync(file.path, { force: true });
       } catch {
-        // already closed
+        // nothing more to release
       }
-      rmSync(file, { force: true });
+      resolve(index);
     };
     let child;
     try {
-      child = spawn('git', [...LIST_FILES], { cwd: root, stdio: ['ignore', fd, 'ignore'], timeout: TIMEOUT_MS });
+      child = spawn('git', [...LIST_FILES], { cwd: root, stdio: ['ignore', file.fd, 'ignore'], timeout: TIMEOUT_MS });
     } catch {
-      cleanUp();
-      resolve(undefined);
+      finish(undefined);
       return;
     }
-    if (process.platform !== 'win32') rmSync(file, { force: true });
-    child.on('error', () => {
-      cleanUp();
-      resolve(undefined); // git is not installed
-    });
+    if (process.platform !== 'win32') rmSync(file.path, { force: true });
+    child.on('error', () => finish(undefined)); // git is not installed
     child.on('close', (code) => {
+      let index: DirEntryIndex | undefined;
       try {
-        if (code !== 0) return resolve(undefined);
-        const size = fstatSync(fd).size;
-        const bytes = Buffer.allocUnsafe(size);
-        for (let at = 0; at < size; ) {
-          const read = readSync(fd, bytes, at, size - at, at);
-          if (read === 0) break;
-          at += read;
+        const text = code === 0 && open ? readWhole(file.fd) : undefined;
+        if (text !== undefined) {
+          const parser = new ListingParser(root);
+          parser.push(text);
+          index = parser.finish();
         }
-        const parser = new ListingParser(root);
-        parser.push(bytes.toString('utf8'));
-        resolve(parser.finish());
       } catch {
-        resolve(undefined);
-      } finally {
-        cleanUp();
+        index = undefined;
+      }
+      finish(index);
+    });
+  });
+}
+
+let listings = 0;
+
+/** A new file only this process can read (created exclusively, mode 0600), or undefined. */
+function privateTempFile(): { path: string; fd: number } | undefined {
+  const file = path.join(os.tmpdir(), `secure-cncf-listing-${process.pid}-${++listings}-${Date.now().toString(36)}`);
+  try {
+    return { path: file, fd: openSync(file, 'wx+', 0o600) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text git wrote into `fd`, or undefined when it is too large. */
+function readWhole(fd: number): string | undefined {
+  const size = fstatSync(fd).size;
+  if (size > MAX_LISTING_BYTES) return undefined;
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const read = readSync(fd, bytes, at, size - at, at);
+    if (read === 0) break;
+    at += read;
+  }
+  return bytes.toString('utf8', 0, at);
+}
+
+/** The same listing read from a pipe, piece by piece as git writes it. */
+function listGitFilesThroughPipe(root: string): Promise<DirEntryIndex | undefined> {
+  return new Promise((resolve) => {
+    const parser = new ListingParser(root);
+    let broken = false;
+    let bytes = 0;
+    const child = spawn('git', [...LIST_FILES], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], timeout: TIMEOUT_MS });
+    child.on('error', () => resolve(undefined)); // git is not installed
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
+      bytes += text.length;
+      if (broken || bytes > MAX_LISTING_BYTES) {
+        broken = true;
+        return;
+      }
+      try {
+        parser.push(text);
+      } catch {
+        broken = true;
       }
     });
+    child.on('close', (code) => resolve(code === 0 && !broken ? parser.finish() : undefined));
   });
 }
 

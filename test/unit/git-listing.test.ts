@@ -118,6 +118,21 @@ describe('the git listing', () => {
     expect(ours()).toEqual([]);
   });
 
+  it('reads the listing through a pipe where no temporary file can be made', async () => {
+    const root = gitRepo({ 'a.txt': '', 'dir/b.txt': '' });
+    writeFileSync(path.join(root, 'untracked.txt'), '');
+    const expected = (await listGitFiles(root))!.files;
+    const tmpdir = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(root, 'no-such-directory');
+    try {
+      expect(os.tmpdir()).toBe(process.env.TMPDIR);
+      expect((await listGitFiles(root))!.files).toEqual(expected);
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdir;
+    }
+  });
+
   it('is undefined outside a work tree top, where the walk takes over', async () => {
     const root = gitRepo({ 'sub/a.txt': '' });
     expect(await listGitFiles(path.join(root, 'nowhere'))).toBeUndefined();
