@@ -1,7 +1,0 @@
-import { createRequire as __secureCncfCreateRequire } from 'node:module';
-import { fileURLToPath as __secureCncfFileURLToPath } from 'node:url';
-import { dirname as __secureCncfDirname } from 'node:path';
-const require = __secureCncfCreateRequire(import.meta.url);
-const __filename = __secureCncfFileURLToPath(import.meta.url);
-const __dirname = __secureCncfDirname(__filename);
-import{a}from"./chunk-DGAJXKP6.js";import"./chunk-UPZIK677.js";import"./chunk-5AILJKLV.js";export{a as parseCommandArgs};
