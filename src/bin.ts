@@ -6,8 +6,8 @@ import v8 from 'node:v8';
 // bundle (prettier and Yeoman are large). A no-op on Node 20.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-// A command that opens a repository starts its git queries first: git lists the tree on another
-// core while Node loads the CLI below.
+// A command that opens a repository starts listing its tree first: git lists it on another core
+// while Node loads the CLI below.
 (await import('./detect/prefetch.js')).prefetchRepository(process.argv.slice(2));
 
 const { main } = await import('./cli/main.js');

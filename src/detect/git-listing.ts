@@ -1,7 +1,6 @@
 // The files of a git work tree as `git ls-files` lists them: tracked files plus untracked files git
-// does not ignore, in one call, read as git writes them. The listing of a large tree arrives in
-// many pieces; each is indexed when it arrives, while Node would otherwise wait (bin.ts starts the
-// listing before the CLI's modules load, see prefetch.ts), and no copy of the whole output is made.
+// does not ignore, in one call. bin.ts starts the listing before the CLI's modules load (see
+// prefetch.ts), so git lists the tree while Node loads; the first session to open the tree takes it.
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, fstatSync, lstatSync, openSync, readSync, rmSync } from 'node:fs';
 import os from 'node:os';

@@ -21,8 +21,8 @@ export interface GitInfo {
 
 /**
  * The three facts as git's own queries give them: the origin URL, origin's default branch, the
- * current branch. Node's own execFile, not execa: loading execa's bundle costs
- * more than the queries themselves.
+ * current branch. Node's own execFile, not execa: loading execa's bundle costs more than the
+ * queries themselves.
  */
 const GIT_INFO_QUERIES = [
   ['remote', 'get-url', 'origin'],
@@ -48,7 +48,10 @@ interface RawGitInfo {
 /** Owner/repo from `origin` and the default branch, when the directory is a git work tree. */
 export async function readGitInfo(root: string): Promise<GitInfo> {
   if (!existsSync(path.join(root, '.git'))) return {};
-  const raw = readPlainGitDir(root) ?? (await askGit(root));
+  // A URL that does not name a GitHub repository may still become one through URL rewriting in
+  // the user's own git configuration (`insteadOf`): git itself resolves those.
+  const plain = readPlainGitDir(root);
+  const raw = plain && (!plain.url || parseGitHubRemote(plain.url)) ? plain : await askGit(root);
   const info: GitInfo = {};
   const remote = raw.url ? parseGitHubRemote(raw.url) : undefined;
   if (remote && raw.url) [info.remote, info.remoteUrl] = [remote, raw.url];

@@ -11,10 +11,13 @@ import { directoryOf } from '../../src/detect/prefetch.js';
 import { indexTree } from '../../src/detect/walk.js';
 import { parseWorkflowsWhile } from '../../src/evidence/early-workflows.js';
 import { RepoView } from '../../src/evidence/repo-view.js';
+import { tempRepo } from '../helpers/generate.js';
 
 const made: string[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
 const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
@@ -22,12 +25,8 @@ const git = (root: string, ...args: string[]) => execFileSync('git', args, { cwd
 
 /** A committed git repository holding `files`. */
 function gitRepo(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'secure-cncf-listing-test-'));
-  made.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
+  const { root, cleanup } = tempRepo(files);
+  cleanups.push(cleanup);
   git(root, 'init', '-q', '-b', 'main');
   git(root, 'add', '-A');
   git(root, 'commit', '-q', '-m', 'start');
@@ -175,6 +174,22 @@ describe('origin and branches read from .git', () => {
     git(root, 'worktree', 'add', '-q', worktree);
     expect(readPlainGitDir(worktree)).toBeUndefined();
     expect((await readGitInfo(worktree)).defaultBranch).toBe(git(worktree, 'symbolic-ref', '--short', 'HEAD'));
+  });
+
+  it("asks git when the URL names no GitHub repository: the user's own configuration may rewrite it", async () => {
+    const root = gitRepo({ 'a.txt': '' });
+    git(root, 'remote', 'add', 'origin', 'gh:acme/widget');
+    const global = path.join(root, '.git', 'global-config');
+    writeFileSync(global, '[url "https://github.com/"]\n\tinsteadOf = gh:\n');
+    const saved = process.env.GIT_CONFIG_GLOBAL;
+    process.env.GIT_CONFIG_GLOBAL = global;
+    try {
+      expect(readPlainGitDir(root)?.url).toBe('gh:acme/widget');
+      expect(await readGitInfo(root)).toMatchObject({ remote: { owner: 'acme', name: 'widget' }, remoteUrl: 'https://github.com/acme/widget' });
+    } finally {
+      if (saved === undefined) delete process.env.GIT_CONFIG_GLOBAL;
+      else process.env.GIT_CONFIG_GLOBAL = saved;
+    }
   });
 });
 
