@@ -14,6 +14,7 @@ import type { EvidenceLocation } from './types.js';
 import { isReleaseWorkflow, reachableUnits, unitLineMatching, type Unit } from './reach.js';
 import { DELEGATION_KEYWORDS, PRACTICE_TOOLS, PRACTICES, type PracticeId, type ToolSpec } from './tools.js';
 import { otherCi, unreachedSources } from './elsewhere.js';
+import { remoteUsesName, specMatcher, usesNameMatches } from './spec-matcher.js';
 import { isSharedCall } from './shared.js';
 import type { RemoteFiles } from './remote.js';
 
@@ -70,24 +71,22 @@ export function runsOnPullRequests(triggers: string[]): boolean {
   return triggers.some((t) => PULL_REQUEST_TRIGGERS.includes(t));
 }
 
-function usesMatches(ref: UsesRef | undefined, prefixes: string[] | undefined): boolean {
-  if (!ref || !prefixes || ref.kind === 'local' || ref.kind === 'local-workflow') return false;
-  const name = ref.name.toLowerCase();
-  return prefixes.some((prefix) => {
-    const p = prefix.toLowerCase();
-    return name === p || name.startsWith(`${p}/`) || (p.includes('/') && name.startsWith(p) && /[/@-]/.test(name.charAt(p.length) || '/'));
-  });
-}
-
 /** Every unit that runs one of the tools, with where and when. */
 export function findTools(repo: RepoView, specs: readonly ToolSpec[], units: readonly Unit[]): ToolFinding[] {
   const findings: ToolFinding[] = [];
   const seen = new Set<string>();
+  const { prefixes, anyRun, anyUses } = specMatcher(specs);
   for (const unit of units) {
-    for (const spec of specs) {
+    const remoteName = remoteUsesName(unit.uses);
+    const usesName = remoteName !== undefined && anyUses(remoteName) ? remoteName : undefined;
+    const textMayMatch = unit.text !== undefined && anyRun(unit.text);
+    if (usesName === undefined && !textMayMatch) continue;
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i] as ToolSpec;
+      const specPrefixes = prefixes[i];
       let location: EvidenceLocation | undefined;
-      if (unit.uses && usesMatches(unit.uses, spec.uses)) location = { file: unit.uses.file, line: unit.uses.line };
-      else if (unit.text !== undefined && spec.run) {
+      if (unit.uses && usesName !== undefined && specPrefixes && usesNameMatches(usesName, specPrefixes)) location = { file: unit.uses.file, line: unit.uses.line };
+      else if (textMayMatch && spec.run) {
         const line = unitLineMatching(unit, spec.run);
         if (line !== undefined) location = { file: unit.file, line };
       }
