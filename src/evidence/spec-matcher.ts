@@ -45,10 +45,19 @@ export function specMatcher(specs: readonly ToolSpec[]): SpecMatcher {
     const joined = joinedPatterns(specs);
     const prefixes = specs.map((spec) => spec.uses?.map((prefix) => prefix.toLowerCase()));
     const allPrefixes = new Set(prefixes.flatMap((list) => list ?? []));
+    const usesSeen = new Map<string, boolean>();
     matcher = {
       prefixes,
       anyRun: joined ? (text) => joined.some((pattern) => pattern.test(text)) : () => true,
-      anyUses: (name) => allPrefixes.size > 0 && coveringPrefixes(name).some((prefix) => allPrefixes.has(prefix)),
+      // Thousands of steps name the same few dozen actions: each name is worked out once.
+      anyUses: (name) => {
+        let known = usesSeen.get(name);
+        if (known === undefined) {
+          known = allPrefixes.size > 0 && coveringPrefixes(name).some((prefix) => allPrefixes.has(prefix));
+          usesSeen.set(name, known);
+        }
+        return known;
+      },
     };
     matchers.set(specs, matcher);
   }

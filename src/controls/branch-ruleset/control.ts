@@ -109,11 +109,16 @@ export const branchRuleset: Control = {
     // Where a merge bot merges on its own approvals (Prow), GitHub approvals would hold back every
     // merge: review stays with the bot unless a compliance preset asks for GitHub-enforced reviews.
     const mergedBy = ctx.settings?.requiredReviewers === undefined ? ctx.existing?.mergedBy : undefined;
+    // The required checks render and parse every other control's workflows: worked out only when a
+    // template reads them (`check` asks for the output paths alone).
+    let checks: string[] | undefined;
     const data = {
       level: profile.answers.level,
       branch: profile.answers.defaultBranch,
       repoSlug: `${profile.answers.repository.owner}/${profile.answers.repository.name}`,
-      checks: requiredStatusChecks(ctx),
+      get checks(): string[] {
+        return (checks ??= requiredStatusChecks(ctx));
+      },
       appId: GITHUB_ACTIONS_APP_ID,
       reviewCount: mergedBy ? 0 : (ctx.settings?.requiredReviewers ?? 1),
       codeOwnerReview: level3 && ctx.has('codeowners') && !mergedBy,
