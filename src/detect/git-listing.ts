@@ -33,6 +33,7 @@ const UNMERGED_TAG = 77; // "M"
  */
 export class ListingParser {
   private readonly files = new Map<string, string[]>([['', []]]);
+  private readonly links = new Set<string>();
   /** Untracked paths are listed before the tracked ones: then each directory's names are sorted at the end. */
   private sorted = true;
   /** The last path with merge-conflict stages ("M" entries): git lists such a path once per stage, in a row. */
@@ -66,12 +67,12 @@ export class ListingParser {
   finish(): DirEntryIndex {
     if (this.pending) this.push(NUL);
     if (!this.sorted) for (const names of this.files.values()) names.sort();
-    return { files: this.files };
+    return { files: this.files, git: { links: this.links } };
   }
 
   /** Reads the entries of `listed` up to the NUL at `lastEnd`. */
   private read(listed: string, lastEnd: number): void {
-    const { root, files } = this;
+    const { root, files, links } = this;
     const newlines = listed.includes('\n');
     let { sorted, lastUnmerged, dirPrefix, names } = this;
     for (let start = 0, end = listed.indexOf(NUL); end >= 0 && end <= lastEnd; start = end + 1, end = listed.indexOf(NUL, start)) {
@@ -80,7 +81,10 @@ export class ListingParser {
       let from: number;
       if (tag === UNTRACKED_TAG) {
         from = start + 2;
-        if (!untrackedFile(root, listed.slice(from, end))) continue;
+        const file = listed.slice(from, end);
+        const kind = untrackedKind(root, file);
+        if (kind === undefined) continue;
+        if (kind === 'link') links.add(file);
         sorted = false;
       } else {
         from = listed.indexOf('\t', start) + 1;
@@ -88,7 +92,11 @@ export class ListingParser {
         // "<tag> 1x…": regular files are 100644/100755, submodules 160000, symlinks 120000.
         const kind = listed.charCodeAt(start + 3);
         if (kind === 54 /* 6 */ && listed.startsWith('160000', start + 2)) continue;
-        if (kind === 50 /* 2 */ && listed.startsWith('120000', start + 2) && !linkInside(root, listed.slice(from, end))) continue;
+        if (kind === 50 /* 2 */ && listed.startsWith('120000', start + 2)) {
+          const file = listed.slice(from, end);
+          if (!linkInside(root, file)) continue;
+          links.add(file);
+        }
         if (tag === UNMERGED_TAG) {
           const file = listed.slice(from, end);
           if (file === lastUnmerged) continue;
@@ -122,13 +130,14 @@ export class ListingParser {
   }
 }
 
-/** An untracked path: a regular file, or a symlink to a file inside the tree (untracked entries are few). */
-function untrackedFile(root: string, file: string): boolean {
+/** What an untracked path is: a regular file, a symlink to a file inside the tree, or neither (untracked entries are few). */
+function untrackedKind(root: string, file: string): 'file' | 'link' | undefined {
   try {
     const stat = lstatSync(path.join(root, file));
-    return stat.isFile() || (stat.isSymbolicLink() && linkInside(root, file));
+    if (stat.isFile()) return 'file';
+    return stat.isSymbolicLink() && linkInside(root, file) ? 'link' : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

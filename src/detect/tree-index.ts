@@ -6,6 +6,11 @@ import path from 'node:path';
 export interface DirEntryIndex {
   /** Repository-relative directory ("" for the root) -> file names in it. */
   files: Map<string, string[]>;
+  /**
+   * Present when git listed the files: the listed paths that are symlinks (to files inside the
+   * tree). Tools that read files through git (`git grep`) see a link's target path, not its file.
+   */
+  git?: { links: ReadonlySet<string> };
 }
 
 /** A symlink that resolves to a regular file inside the repository (a Dockerfile linked to docker/app). */

@@ -7,11 +7,14 @@ import { joinedNames } from '../detect/tree-index.js';
 import { indexTree, type DirEntryIndex } from '../detect/walk.js';
 import { readRegularFile } from '../read-file.js';
 import type { EarlyWorkflows } from './early-workflows.js';
+import { gitGrepFiles } from './git-grep.js';
 import { parseWorkflow, parseActionFile, type ParsedWorkflow, type UsesRef } from './workflow.js';
 import { RemoteFiles } from './remote.js';
 
 /** Files larger than this are not read for evidence (generated bundles, data, binaries). */
 const MAX_READ_BYTES = 2 * 1024 * 1024;
+/** From this many files on, a content search asks `git grep` instead of reading each file. */
+const GREP_FROM_FILES = 200;
 
 export interface LineMatch {
   line: number;
@@ -171,6 +174,25 @@ export class RepoView {
     const prefix = `${dir}/`;
     for (const [name, files] of this.byDir) if (files.length > 0 && (name === dir || name.startsWith(prefix))) return true;
     return false;
+  }
+
+  /**
+   * The files among `files` whose text (as `read` gives it) contains one of `needles`, exact and
+   * case-sensitive, in the order given, found as they are asked for (a caller that stops at the
+   * first reads no further). `globs` are git pathspecs covering every file of `files` (such as
+   * `:(icase)*.yaml`). Probes that look for a pattern in many files (every YAML file, every Go
+   * test) narrow them with this first: in a git work tree, from a few hundred files on, `git grep`
+   * finds the candidates without Node reading each file, and only those are read. Symlinks git
+   * listed are read in any case, since git grep sees a link's target path rather than its file.
+   */
+  *filesContaining(files: readonly string[], needles: readonly string[], globs: readonly string[]): Generator<string> {
+    const git = this.index.git;
+    const found = git && files.length >= GREP_FROM_FILES ? gitGrepFiles(this.root, needles, globs) : undefined;
+    for (const file of files) {
+      if (found && git && !found.has(file) && !git.links.has(file)) continue;
+      const text = this.read(file);
+      if (text !== undefined && needles.some((needle) => text.includes(needle))) yield file;
+    }
   }
 
   /** Files directly inside `dir` ("" for the root). */

@@ -2,13 +2,15 @@ import type { Evidence, PlanContext, RepoView } from '../../catalog/types.js';
 import { fail, partial, pass, practice, practiceEvidence } from '../../evidence/kit.js';
 
 // `name` tests the file name alone (large trees are searched by name, see RepoView.filesNamed);
-// `files`, when given, the whole path of a file whose name passed.
-const TARGET_PATTERNS: Array<{ name: RegExp; files?: RegExp; content: RegExp; label: string }> = [
-  { name: /_test\.go$/, content: /func\s+Fuzz\w*\s*\(\s*\w+\s+\*testing\.F\)/, label: 'Go fuzz tests' },
-  { name: /^Cargo\.toml$/, files: /(^|\/)fuzz\/Cargo\.toml$/, content: /libfuzzer-sys|afl/, label: 'cargo-fuzz targets' },
-  { name: /fuzz[^/]*\.(c|cc|cpp|cxx)$/i, content: /LLVMFuzzerTestOneInput/, label: 'libFuzzer targets' },
-  { name: /fuzz[^/]*\.py$/i, content: /\batheris\b/, label: 'Atheris targets' },
-  { name: /fuzz[^/]*\.(java|kt)$/i, content: /FuzzedDataProvider|@FuzzTest/, label: 'Jazzer targets' },
+// `files`, when given, the whole path of a file whose name passed. `content` decides; every match
+// of it contains one of `words`, and `globs` (git pathspecs) cover every name `name` passes: many
+// files (Go tests) are narrowed to those naming a word before any is read (RepoView.filesContaining).
+export const TARGET_PATTERNS: Array<{ name: RegExp; files?: RegExp; content: RegExp; words: string[]; globs: string[]; label: string }> = [
+  { name: /_test\.go$/, content: /func\s+Fuzz\w*\s*\(\s*\w+\s+\*testing\.F\)/, words: ['testing.F'], globs: ['*_test.go'], label: 'Go fuzz tests' },
+  { name: /^Cargo\.toml$/, files: /(^|\/)fuzz\/Cargo\.toml$/, content: /libfuzzer-sys|afl/, words: ['libfuzzer-sys', 'afl'], globs: ['*Cargo.toml'], label: 'cargo-fuzz targets' },
+  { name: /fuzz[^/]*\.(c|cc|cpp|cxx)$/i, content: /LLVMFuzzerTestOneInput/, words: ['LLVMFuzzerTestOneInput'], globs: [':(icase)*.c', ':(icase)*.cc', ':(icase)*.cpp', ':(icase)*.cxx'], label: 'libFuzzer targets' },
+  { name: /fuzz[^/]*\.py$/i, content: /\batheris\b/, words: ['atheris'], globs: [':(icase)*.py'], label: 'Atheris targets' },
+  { name: /fuzz[^/]*\.(java|kt)$/i, content: /FuzzedDataProvider|@FuzzTest/, words: ['FuzzedDataProvider', '@FuzzTest'], globs: [':(icase)*.java', ':(icase)*.kt'], label: 'Jazzer targets' },
 ];
 
 /** Where OSS-Fuzz and ClusterFuzzLite keep a project's build files. */
@@ -33,7 +35,14 @@ export const evidence = (repo: RepoView, { profile }: PlanContext): Evidence => 
   }
   let absent = fail('No fuzzing: no fuzz targets, no CIFuzz / ClusterFuzzLite / go test -fuzz / cargo fuzz workflow.');
   for (const pattern of TARGET_PATTERNS) {
-    const file = repo.filesNamed(pattern.name).find((f) => (!pattern.files || pattern.files.test(f)) && pattern.content.test(repo.read(f) ?? ''));
+    const named = repo.filesNamed(pattern.name).filter((f) => !pattern.files || pattern.files.test(f));
+    let file: string | undefined;
+    for (const candidate of repo.filesContaining(named, pattern.words, pattern.globs)) {
+      if (pattern.content.test(repo.read(candidate) ?? '')) {
+        file = candidate;
+        break;
+      }
+    }
     if (file) {
       absent = partial(`${pattern.label} exist (${file}) but no workflow runs them; add CI fuzzing or onboard to OSS-Fuzz.`, [{ file }]);
       break;
