@@ -34,6 +34,7 @@ const UNMERGED_TAG = 77; // "M"
 export class ListingParser {
   private readonly files = new Map<string, string[]>([['', []]]);
   private readonly links = new Set<string>();
+  private readonly untracked = new Set<string>();
   /** Untracked paths are listed before the tracked ones: then each directory's names are sorted at the end. */
   private sorted = true;
   /** The last path with merge-conflict stages ("M" entries): git lists such a path once per stage, in a row. */
@@ -67,12 +68,12 @@ export class ListingParser {
   finish(): DirEntryIndex {
     if (this.pending) this.push(NUL);
     if (!this.sorted) for (const names of this.files.values()) names.sort();
-    return { files: this.files, git: { links: this.links } };
+    return { files: this.files, git: { links: this.links, untracked: this.untracked } };
   }
 
   /** Reads the entries of `listed` up to the NUL at `lastEnd`. */
   private read(listed: string, lastEnd: number): void {
-    const { root, files, links } = this;
+    const { root, files, links, untracked } = this;
     const newlines = listed.includes('\n');
     let { sorted, lastUnmerged, dirPrefix, names } = this;
     for (let start = 0, end = listed.indexOf(NUL); end >= 0 && end <= lastEnd; start = end + 1, end = listed.indexOf(NUL, start)) {
@@ -85,6 +86,7 @@ export class ListingParser {
         const kind = untrackedKind(root, file);
         if (kind === undefined) continue;
         if (kind === 'link') links.add(file);
+        untracked.add(file);
         sorted = false;
       } else {
         from = listed.indexOf('\t', start) + 1;

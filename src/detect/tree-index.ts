@@ -8,9 +8,10 @@ export interface DirEntryIndex {
   files: Map<string, string[]>;
   /**
    * Present when git listed the files: the listed paths that are symlinks (to files inside the
-   * tree). Tools that read files through git (`git grep`) see a link's target path, not its file.
+   * tree), and those git does not track. `git grep` of tracked files sees a link's target path,
+   * not its file, and no untracked file: callers read these few themselves.
    */
-  git?: { links: ReadonlySet<string> };
+  git?: { links: ReadonlySet<string>; untracked: ReadonlySet<string> };
 }
 
 /** A symlink that resolves to a regular file inside the repository (a Dockerfile linked to docker/app). */

@@ -1,18 +1,18 @@
-// The files of a git work tree whose text contains one of some literal strings, found by
-// `git grep` (compiled code, several threads) instead of reading every file into Node. Tracked and
-// untracked files that git does not ignore are searched, as the listing has them.
+// The tracked files of a git work tree whose text contains one of some literal strings, found by
+// `git grep` (compiled code, several threads) instead of reading every file into Node. Untracked
+// files are left to the caller: searching them too would make git walk the whole tree again.
 import { execFileSync } from 'node:child_process';
 
 const TIMEOUT_MS = 30_000;
 
 /**
- * Repository-relative paths of files matching `globs` (git pathspecs) that contain one of
+ * Repository-relative paths of tracked files matching `globs` (git pathspecs) that contain one of
  * `needles` (exact, case-sensitive), or undefined when git cannot tell (not installed, failed).
  */
 export function gitGrepFiles(root: string, needles: readonly string[], globs: readonly string[]): Set<string> | undefined {
   if (needles.length === 0) return new Set();
   try {
-    const listed = execFileSync('git', ['grep', '-l', '-z', '-F', '--untracked', ...needles.flatMap((needle) => ['-e', needle]), '--', ...globs], {
+    const listed = execFileSync('git', ['grep', '-l', '-z', '-F', ...needles.flatMap((needle) => ['-e', needle]), '--', ...globs], {
       cwd: root,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],

@@ -182,14 +182,15 @@ export class RepoView {
    * first reads no further). `globs` are git pathspecs covering every file of `files` (such as
    * `:(icase)*.yaml`). Probes that look for a pattern in many files (every YAML file, every Go
    * test) narrow them with this first: in a git work tree, from a few hundred files on, `git grep`
-   * finds the candidates without Node reading each file, and only those are read. Symlinks git
-   * listed are read in any case, since git grep sees a link's target path rather than its file.
+   * finds the candidates among tracked files without Node reading each file, and only those are
+   * read. Symlinks and untracked files are read in any case: git grep sees a link's target path
+   * rather than its file, and searches tracked files only.
    */
   *filesContaining(files: readonly string[], needles: readonly string[], globs: readonly string[]): Generator<string> {
     const git = this.index.git;
     const found = git && files.length >= GREP_FROM_FILES ? gitGrepFiles(this.root, needles, globs) : undefined;
     for (const file of files) {
-      if (found && git && !found.has(file) && !git.links.has(file)) continue;
+      if (found && git && !found.has(file) && !git.links.has(file) && !git.untracked.has(file)) continue;
       const text = this.read(file);
       if (text !== undefined && needles.some((needle) => text.includes(needle))) yield file;
     }
