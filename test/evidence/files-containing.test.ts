@@ -1,7 +1,6 @@
 // RepoView.filesContaining narrows a content search with `git grep` on large git trees: it must
 // give exactly what reading every file gives, links and untracked files included, and the
 // fuzzing probe's words and globs must cover what its patterns accept.
-import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,19 +8,14 @@ import { RepoView } from '../../src/evidence/repo-view.js';
 import { indexTree } from '../../src/detect/walk.js';
 import { TARGET_PATTERNS } from '../../src/controls/fuzzing/evidence.js';
 import { tempRepo } from '../helpers/generate.js';
+import { committedRepo, git } from '../helpers/git-repo.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
-const git = (root: string, ...args: string[]) => execFileSync('git', args, { cwd: root, env: GIT_ENV, encoding: 'utf8' });
-
 function committed(files: Record<string, string>): string {
-  const { root, cleanup } = tempRepo(files);
+  const { root, cleanup } = committedRepo(files);
   cleanups.push(cleanup);
-  git(root, 'init', '-q', '-b', 'main');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'start');
   return root;
 }
 

@@ -11,7 +11,7 @@ import { directoryOf } from '../../src/detect/prefetch.js';
 import { indexTree } from '../../src/detect/walk.js';
 import { parseWorkflowsWhile } from '../../src/evidence/early-workflows.js';
 import { RepoView } from '../../src/evidence/repo-view.js';
-import { tempRepo } from '../helpers/generate.js';
+import { committedRepo, git } from '../helpers/git-repo.js';
 
 const made: string[] = [];
 const cleanups: (() => void)[] = [];
@@ -20,16 +20,10 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
-const git = (root: string, ...args: string[]) => execFileSync('git', args, { cwd: root, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-
-/** A committed git repository holding `files`. */
+/** A committed git repository holding `files`, removed after the test. */
 function gitRepo(files: Record<string, string>): string {
-  const { root, cleanup } = tempRepo(files);
+  const { root, cleanup } = committedRepo(files);
   cleanups.push(cleanup);
-  git(root, 'init', '-q', '-b', 'main');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'start');
   return root;
 }
 
