@@ -36,8 +36,8 @@ function plainDirectory(root: string, relative: string): boolean {
 }
 
 /**
- * Parses `.github/workflows/*.y(a)ml` one file per turn of the event loop (so the listing's output
- * keeps being read), until `pending` settles: what is left then is parsed when it is asked for.
+ * Parses `.github/workflows/*.y(a)ml` one file per turn of the event loop (so git's exit is noticed
+ * between files), until `pending` settles: what is left then is parsed when it is asked for.
  */
 export async function parseWorkflowsWhile(root: string, pending: Promise<unknown>): Promise<EarlyWorkflows> {
   const parsed = new Map<string, EarlyWorkflow>();

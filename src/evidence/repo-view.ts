@@ -31,7 +31,7 @@ function depth(file: string): number {
 
 export class RepoView {
   readonly root: string;
-  /** Every file (repository-relative, forward slashes): what git tracks, or the walked tree outside git. */
+  /** `files`, once built. */
   private allFiles: string[] | undefined;
   /** Names per directory as sets, built for the directories look-ups ask about (a few, not all). */
   private readonly nameSets = new Map<string, Set<string>>();
@@ -58,7 +58,10 @@ export class RepoView {
     this.byDir = index.files;
   }
 
-  /** Every file's path, sorted: built on first use (most probes look by name or directory instead). */
+  /**
+   * Every file (repository-relative, forward slashes, sorted): what git lists, or the walked tree
+   * outside git. Built on first use: most probes look by name or directory instead.
+   */
   get files(): readonly string[] {
     if (!this.allFiles) {
       const files: string[] = [];
