@@ -4,7 +4,7 @@
 // production (kept updated) or not (tests, examples, templates, ...: reported, not covered).
 import path from 'node:path';
 import type { Artifact, Ecosystem, Language } from '../model.js';
-import { joinedNames, type DirEntryIndex } from './tree-index.js';
+import { anyNamePattern, joinedNames, type DirEntryIndex } from './tree-index.js';
 import { isProductionDir } from './production.js';
 import { readRegularFile } from '../read-file.js';
 
@@ -24,7 +24,7 @@ const COMPOSE = /^(docker-)?compose([.-][^/]*)?\.ya?ml$/;
 const MANIFEST_NAME =
   /^(go\.mod|Cargo\.toml|pyproject\.toml|setup\.py|Pipfile|uv\.lock|package\.json|bun\.lockb?|pom\.xml|Chart\.yaml|\.?devcontainer\.json|action\.ya?ml|CMakeLists\.txt|meson\.build|configure\.ac|conanfile\.(txt|py)|vcpkg\.json)$|requirements|\.gradle(\.kts)?$|ockerfile|ontainerfile|compose|\.tf$/i;
 /** The same test over a directory's names joined by line breaks: true when any name passes it. */
-const ANY_MANIFEST_NAME = new RegExp(MANIFEST_NAME.source, 'im');
+const ANY_MANIFEST_NAME = anyNamePattern(MANIFEST_NAME);
 
 /** "" -> "/", "a/b" -> "/a/b": the directory form Dependabot expects. */
 export function dependabotDir(relative: string): string {

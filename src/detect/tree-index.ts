@@ -72,3 +72,39 @@ export function joinedNames(index: DirEntryIndex): JoinedNames {
   }
   return found;
 }
+
+/**
+ * The test of one name turned into a test of a directory's joined names: multiline, and no negated
+ * character class crosses the line break between two names. Without that, `[^/]+\.sh$` would run
+ * from each line to the end of the directory and back, so one look at a directory of n names
+ * would cost n^2 steps (43 ms for 2,000 names). A name has no line break, so a name that passes
+ * `test` still passes this one on its own line. (`.` under the s flag, `\s`, `\D`, `\W`, `\S` can
+ * still cross lines: correct, only slower.)
+ */
+export function anyNamePattern(test: RegExp): RegExp {
+  const flags = `${test.flags.replace(/[gmy]/g, '')}m`;
+  return new RegExp(test.flags.includes('v') ? test.source : negatedClassesWithinLines(test.source), flags);
+}
+
+/** `[^…]` -> `[^\n…]` outside escapes and other classes (the u and plain syntaxes; not v's nested classes). */
+function negatedClassesWithinLines(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      if (source[i + 1] === '^') {
+        out += '[^\\n';
+        i++;
+      } else out += c;
+    } else out += c;
+  }
+  return out;
+}

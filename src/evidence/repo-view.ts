@@ -3,7 +3,7 @@
 // Evidence functions only ever see this view, never the file system.
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { joinedNames } from '../detect/tree-index.js';
+import { anyNamePattern, joinedNames } from '../detect/tree-index.js';
 import { indexTree, type DirEntryIndex } from '../detect/walk.js';
 import { readRegularFile } from '../read-file.js';
 import type { EarlyWorkflows } from './early-workflows.js';
@@ -130,7 +130,7 @@ export class RepoView {
   filesNamed(test: RegExp): string[] {
     const { dirs, joined, names } = joinedNames(this.index);
     const single = test.global || test.sticky ? new RegExp(test.source, test.flags.replace(/[gy]/g, '')) : test;
-    const any = new RegExp(test.source, `${single.flags.replace('m', '')}m`);
+    const any = anyNamePattern(single);
     const found: string[] = [];
     for (let i = 0; i < dirs.length; i++) {
       if (!any.test(joined[i] as string)) continue;
