@@ -197,11 +197,9 @@ export function listGitFiles(root: string): Promise<DirEntryIndex | undefined> {
     child.on('close', (code) => {
       let index: DirEntryIndex | undefined;
       try {
-        const text = code === 0 && open ? readWhole(file.fd) : undefined;
-        if (text !== undefined) {
+        if (code === 0 && open) {
           const parser = new ListingParser(root);
-          parser.push(text);
-          index = parser.finish();
+          if (readInPieces(file.fd, parser)) index = parser.finish();
         }
       } catch {
         index = undefined;
@@ -223,18 +221,42 @@ function privateTempFile(): { path: string; fd: number } | undefined {
   }
 }
 
-/** The text git wrote into `fd`, or undefined when it is too large. */
-function readWhole(fd: number): string | undefined {
+/**
+ * Bytes read from the listing file at a time. Each piece becomes a string small enough for V8's
+ * young generation, whose pages are reused, instead of one buffer and one string as large as the
+ * listing (3.3 MB for 20,000 files), whose fresh pages cost a page fault each: 10-15 µs apiece on
+ * the VMs measured, about 10 ms for that listing.
+ */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * Hands what git wrote into `fd` to `parser`, piece by piece, each cut after an entry's NUL (a NUL
+ * never falls inside a UTF-8 sequence); false when the listing is too large.
+ */
+export function readInPieces(fd: number, parser: ListingParser, pieceBytes = PIECE_BYTES): boolean {
   const size = fstatSync(fd).size;
-  if (size > MAX_LISTING_BYTES) return undefined;
-  const bytes = Buffer.allocUnsafe(size);
-  let at = 0;
-  while (at < size) {
-    const read = readSync(fd, bytes, at, size - at, at);
+  if (size > MAX_LISTING_BYTES) return false;
+  let buffer = Buffer.allocUnsafe(Math.min(pieceBytes, Math.max(size, 1)));
+  let carried = 0; // the start of an entry whose NUL has not been read yet
+  let position = 0;
+  while (position < size) {
+    if (carried === buffer.length) {
+      // One entry longer than the buffer (a very long path): make room for it.
+      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(larger, 0, 0, carried);
+      buffer = larger;
+    }
+    const read = readSync(fd, buffer, carried, buffer.length - carried, position);
     if (read === 0) break;
-    at += read;
+    position += read;
+    const filled = carried + read;
+    const end = buffer.lastIndexOf(0, filled - 1) + 1;
+    if (end > 0) parser.push(buffer.toString('utf8', 0, end));
+    carried = filled - end;
+    buffer.copy(buffer, 0, end, filled);
   }
-  return bytes.toString('utf8', 0, at);
+  if (carried > 0) parser.push(buffer.toString('utf8', 0, carried));
+  return true;
 }
 
 /** The same listing read from a pipe, piece by piece as git writes it. */

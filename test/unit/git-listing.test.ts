@@ -1,11 +1,11 @@
 // The listing of a git work tree and the facts read from .git: read in pieces or whole, started
 // early or late, from files or from git itself, they must say the same as git does.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LIST_FILES, ListingParser, listGitFiles, startGitListing, takeGitListing } from '../../src/detect/git-listing.js';
+import { LIST_FILES, ListingParser, listGitFiles, readInPieces, startGitListing, takeGitListing } from '../../src/detect/git-listing.js';
 import { readGitInfo, readPlainGitDir } from '../../src/detect/git.js';
 import { directoryOf } from '../../src/detect/prefetch.js';
 import { indexTree } from '../../src/detect/walk.js';
@@ -47,6 +47,33 @@ describe('the git listing', () => {
     expect(expected.get('')).toEqual(['a.go', 'untracked.md', 'z.txt']);
     expect(expected.get('cmd')).toEqual(['new.go']);
     expect(expected.get('cmd/x')).toEqual(['main.go', 'y.go']);
+  });
+
+  it('reads a listing file in pieces of any size, names of several UTF-8 bytes cut across pieces', () => {
+    const files: Record<string, string> = { 'docs/résumé.md': '', 'pkg/日本語/ファイル.go': '', 'a.go': '' };
+    for (let i = 0; i < 40; i++) files[`dir${i % 4}/naïve-${'é'.repeat(i)}.txt`] = '';
+    const root = gitRepo(files);
+    writeFileSync(path.join(root, 'dir1/ünträcked.md'), 'new');
+    const output = execFileSync('git', [...LIST_FILES], { cwd: root });
+    const whole = new ListingParser(root);
+    whole.push(output.toString('utf8'));
+    const expected = whole.finish().files;
+    expect(expected.get('pkg/日本語')).toEqual(['ファイル.go']);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'listing-'));
+    made.push(dir);
+    const file = path.join(dir, 'listing');
+    writeFileSync(file, output);
+    // Pieces smaller than one entry make the buffer grow; 64 KiB holds the whole listing.
+    for (const pieceBytes of [1, 2, 5, 16, 100, 64 * 1024]) {
+      const fd = openSync(file, 'r');
+      const parser = new ListingParser(root);
+      try {
+        expect(readInPieces(fd, parser, pieceBytes)).toBe(true);
+      } finally {
+        closeSync(fd);
+      }
+      expect(sortedIndex(parser.finish().files), `pieces of ${pieceBytes} bytes`).toEqual(sortedIndex(expected));
+    }
   });
 
   it('agrees with the directory walk on a tree of tracked files, ignored files left out', async () => {
