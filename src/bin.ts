@@ -23,10 +23,14 @@ const { main } = await import('./cli/main.js');
 // each on the 2-vCPU VMs measured, ADR 0019), and once git has been forked every page Node already
 // had faults again on its first write. More scavenges of a small young generation cost less:
 // check on a 20,000-file tree 317 -> 298 ms, on kyverno 827 -> 748 ms, the generator 344 -> 321 ms.
+// And regular expressions go straight to machine code: V8 otherwise interprets a pattern's first
+// run and compiles it on the second, so the joined tool patterns (findTools), which run over
+// every step and script, paid for both (check on the 20,000-file tree 314 -> 297 ms).
 const LONG_RUNNING = new Set(['survey', 'fleet']);
 if (!process.argv.slice(2).some((arg) => LONG_RUNNING.has(arg))) {
   v8.setFlagsFromString('--no-opt');
   v8.setFlagsFromString('--semi-space-growth-factor=1');
+  v8.setFlagsFromString('--no-regexp-tier-up');
 }
 
 // `check` only reads, and all it does is done once main() returns: it ends as soon as its output
