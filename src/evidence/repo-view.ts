@@ -15,6 +15,12 @@ import { RemoteFiles } from './remote.js';
 const MAX_READ_BYTES = 2 * 1024 * 1024;
 /** From this many files on, a content search asks `git grep` instead of reading each file. */
 const GREP_FROM_FILES = 200;
+/**
+ * Even then, the first files are read directly: callers put the likeliest files first and stop at
+ * the first that passes, and one that does so among these never waits for git grep over the rest
+ * (kyverno: a pass at the 56th of 6,649 YAML files, and 166 ms of git grep over 20 MB spared).
+ */
+const READ_BEFORE_GREP = 64;
 
 export interface LineMatch {
   line: number;
@@ -185,17 +191,25 @@ export class RepoView {
    * first reads no further). `globs` are git pathspecs covering every file of `files` (such as
    * `:(icase)*.yaml`). Probes that look for a pattern in many files (every YAML file, every Go
    * test) narrow them with this first: in a git work tree, from a few hundred files on, `git grep`
-   * finds the candidates among tracked files without Node reading each file, and only those are
-   * read. Symlinks and untracked files are read in any case: git grep sees a link's target path
+   * finds the candidates among tracked files (after the first READ_BEFORE_GREP) without Node
+   * reading each file, and only those are read. Symlinks and untracked files are read in any case: git grep sees a link's target path
    * rather than its file, and searches tracked files only.
    */
   *filesContaining(files: readonly string[], needles: readonly string[], globs: readonly string[]): Generator<string> {
-    const git = this.index.git;
-    const found = git && files.length >= GREP_FROM_FILES ? gitGrepFiles(this.root, needles, globs) : undefined;
-    for (const file of files) {
-      if (found && git && !found.has(file) && !git.links.has(file) && !git.untracked.has(file)) continue;
+    const contains = (file: string) => {
       const text = this.read(file);
-      if (text !== undefined && needles.some((needle) => text.includes(needle))) yield file;
+      return text !== undefined && needles.some((needle) => text.includes(needle));
+    };
+    const git = this.index.git;
+    const grep = git !== undefined && files.length >= GREP_FROM_FILES;
+    const head = grep ? READ_BEFORE_GREP : files.length;
+    for (let i = 0; i < head; i++) if (contains(files[i] as string)) yield files[i] as string;
+    if (!grep) return;
+    const found = gitGrepFiles(this.root, needles, globs);
+    for (let i = head; i < files.length; i++) {
+      const file = files[i] as string;
+      if (found && !found.has(file) && !git.links.has(file) && !git.untracked.has(file)) continue;
+      if (contains(file)) yield file;
     }
   }
 

@@ -3,15 +3,25 @@
 // fuzzing probe's words and globs must cover what its patterns accept.
 import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RepoView } from '../../src/evidence/repo-view.js';
+import { gitGrepFiles } from '../../src/evidence/git-grep.js';
 import { indexTree } from '../../src/detect/walk.js';
 import { TARGET_PATTERNS } from '../../src/controls/fuzzing/evidence.js';
 import { tempRepo } from '../helpers/generate.js';
 import { committedRepo, git } from '../helpers/git-repo.js';
 
+// The real git grep, counted: a search that ends early must not have asked it.
+vi.mock('../../src/evidence/git-grep.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/evidence/git-grep.js')>();
+  return { ...real, gitGrepFiles: vi.fn(real.gitGrepFiles) };
+});
+
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+afterEach(() => {
+  cleanups.splice(0).forEach((cleanup) => cleanup());
+  vi.mocked(gitGrepFiles).mockClear();
+});
 
 function committed(files: Record<string, string>): string {
   const { root, cleanup } = committedRepo(files);
@@ -40,9 +50,25 @@ describe('RepoView.filesContaining', () => {
     const byReading = yamls.filter((file) => words.some((word) => repo.read(file)?.includes(word)));
     const found = [...repo.filesContaining(yamls, words, globs)];
     expect(found).toEqual(byReading);
+    expect(gitGrepFiles).toHaveBeenCalledTimes(1);
+    // Matches both among the files read directly before git grep and among those after.
+    expect(yamls.indexOf('deploy/app102.yaml')).toBeLessThan(64);
+    expect(yamls.indexOf('deploy/app5.yaml')).toBeGreaterThan(64);
     expect(found).toEqual(expect.arrayContaining(['deploy/link.yaml', 'deploy/link2.yml', 'deploy/untracked.yaml', 'policies/UPPER.YML', 'deploy/app5.yaml']));
     expect(found).not.toContain('ignored.yaml');
     expect(found).not.toContain('deploy/big.yaml');
+  });
+
+  it('asks git grep only when the caller goes past the first files, and then once', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 250; i++) files[`d/f${String(i).padStart(3, '0')}.yaml`] = i === 10 || i === 200 ? 'cosign\n' : 'other\n';
+    const repo = new RepoView(committed(files));
+    const yamls = repo.withExtensions('yaml');
+    const first = repo.filesContaining(yamls, ['cosign'], ['*.yaml']);
+    expect(first.next().value).toBe('d/f010.yaml');
+    expect(gitGrepFiles).not.toHaveBeenCalled();
+    expect([...first]).toEqual(['d/f200.yaml']);
+    expect(gitGrepFiles).toHaveBeenCalledTimes(1);
   });
 
   it('reads the files itself outside git and for a few files', () => {
