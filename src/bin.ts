@@ -20,7 +20,7 @@ const { main } = await import('./cli/main.js');
 //
 // Such a run also keeps V8's young generation at the size it has now instead of letting it double
 // as the run allocates: each page it would grow into costs a page fault on first touch (10-15 µs
-// each on the 2-vCPU VMs measured, ADR 0019), and once git has been forked every page Node already
+// each on the 2-vCPU VMs measured, ADR 0020), and once git has been forked every page Node already
 // had faults again on its first write. More scavenges of a small young generation cost less:
 // check on a 20,000-file tree 317 -> 298 ms, on kyverno 827 -> 748 ms, the generator 344 -> 321 ms.
 // And regular expressions go straight to machine code: V8 otherwise interprets a pattern's first

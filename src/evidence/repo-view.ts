@@ -192,8 +192,8 @@ export class RepoView {
    * `:(icase)*.yaml`). Probes that look for a pattern in many files (every YAML file, every Go
    * test) narrow them with this first: in a git work tree, from a few hundred files on, `git grep`
    * finds the candidates among tracked files (after the first READ_BEFORE_GREP) without Node
-   * reading each file, and only those are read. Symlinks and untracked files are read in any case: git grep sees a link's target path
-   * rather than its file, and searches tracked files only.
+   * reading each file, and only those are read. Symlinks and untracked files are read in any
+   * case: git grep sees a link's target path rather than its file, and searches tracked files only.
    */
   *filesContaining(files: readonly string[], needles: readonly string[], globs: readonly string[]): Generator<string> {
     const contains = (file: string) => {
