@@ -5,6 +5,7 @@
 // it, and the problem is kept as a warning with its line instead of hiding the whole file.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { githubReading } from './yaml-lenient.js';
+import { longRunCheckpoint } from '../run-length.js';
 
 export type UsesKind = 'action' | 'reusable-workflow' | 'docker' | 'local' | 'local-workflow';
 
@@ -205,6 +206,7 @@ interface Parsed {
 }
 
 function parseDoc(file: string, text: string): Parsed | { error: string } {
+  longRunCheckpoint();
   let counter = new LineCounter();
   let doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
   // Read the file as GitHub does when only under-indented quoted values stand in the way (same lines).

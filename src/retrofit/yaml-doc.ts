@@ -1,6 +1,7 @@
 // Parsing an existing YAML file for a structural edit, and checking an edit before it is written.
 import { isDeepStrictEqual } from 'node:util';
 import { LineCounter, isAlias, isCollection, isNode, isScalar, parseAllDocuments, parseDocument, visit, type Document, type Node } from 'yaml';
+import { longRunCheckpoint } from '../run-length.js';
 
 // The parser's own unique-key check compares every key with every earlier key of its map, which
 // is quadratic in the number of jobs; duplicateKey() below does the same check in linear time.
@@ -50,6 +51,7 @@ export interface ParsedYaml {
 
 /** Parse one YAML document for editing; malformed or multi-document files are an EditError. */
 export function parseForEdit(file: string, text: string): ParsedYaml {
+  longRunCheckpoint();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...OPTIONS, lineCounter });
   const all = Array.isArray(docs) ? docs : [];
@@ -103,6 +105,7 @@ export function verifyEdit(file: string, edited: string, intended: unknown): voi
 
 /** The data of the edited text; its parse tree is released before the (large) comparison. */
 function editedModel(file: string, edited: string): unknown {
+  longRunCheckpoint();
   const docs = parseAllDocuments(edited, OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
   const error = list.flatMap((d) => d.errors)[0];
