@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 // Node reads NODE_EXTRA_CA_CERTS at start-up, before any of our code: on a machine behind a TLS
 // proxy that alone costs more than `--help` does. It is the same fixed cost for every command, so
 // keeping it would flatter every ratio; the children run without it.
