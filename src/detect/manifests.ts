@@ -101,8 +101,9 @@ function mavenModules(root: string, dir: string): string[] {
 
 const C_SOURCE = new Set(['c', 'cc', 'cpp', 'cxx']);
 /** A C/C++ source name, a makefile among a directory's names joined by line breaks (then each name is tested). */
-const ANY_C_SOURCE = /\.(?:c|cc|cpp|cxx)$/m;
-const ANY_MAKEFILE = /^(?:GNUmakefile|[Mm]akefile)$/m;
+const ANY_C_SOURCE = anyNamePattern(/\.(?:c|cc|cpp|cxx)$/);
+const MAKEFILE = /^(?:GNUmakefile|[Mm]akefile)$/;
+const ANY_MAKEFILE = anyNamePattern(MAKEFILE);
 
 /** Enough C/C++ sources in production directories, built by a Makefile (eBPF programs, libraries). */
 function hasCSources(index: DirEntryIndex): boolean {
@@ -115,7 +116,7 @@ function hasCSources(index: DirEntryIndex): boolean {
     const names = lists[i] as readonly string[];
     let here = 0;
     if (ANY_C_SOURCE.test(all)) for (const name of names) if (C_SOURCE.has(name.slice(name.lastIndexOf('.') + 1)) && name.includes('.')) here++;
-    const makefile: boolean = !makefiles && ANY_MAKEFILE.test(all) && names.some((name) => /^(GNUmakefile|[Mm]akefile)$/.test(name));
+    const makefile: boolean = !makefiles && ANY_MAKEFILE.test(all) && names.some((name) => MAKEFILE.test(name));
     // The directory test is the expensive part: only for directories that would count.
     if ((here === 0 && !makefile) || !isProductionDir(dependabotDir(dir))) continue;
     sources += here;
